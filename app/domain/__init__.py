@@ -1,0 +1,1 @@
+"""The model and the rules. Nothing in here imports FastAPI."""

@@ -1,0 +1,1 @@
+"""The product catalogue and the providers (aanbieders) with their contracts."""

@@ -1,0 +1,1 @@
+"""Residents: Persoon, Huishouden, Lidmaatschap, Netwerklid, Toestemming and who is involved."""

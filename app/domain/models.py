@@ -1,0 +1,18 @@
+"""Import every area's models so the metadata is complete (for Alembic and the drift test)."""
+
+from app.domain.audit.models import AuditEvent  # noqa: F401
+from app.domain.base import Base
+from app.domain.catalog.models import Aanbieder, Contract, Product  # noqa: F401
+from app.domain.codelists.models import Code  # noqa: F401
+from app.domain.households.models import (  # noqa: F401
+    Betrokkenheid,
+    BreakTheGlass,
+    Huishouden,
+    Lidmaatschap,
+    Netwerklid,
+    Persoon,
+    Toestemming,
+)
+from app.domain.organisation.models import ApiToken, Gebruiker, Gemeente, LoginPoging, Sessie, Team  # noqa: F401
+
+metadata = Base.metadata

@@ -1,0 +1,1 @@
+"""Organisation: gemeenten, teams, gebruikers with their roles, sessions and API tokens."""

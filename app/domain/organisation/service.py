@@ -1,0 +1,228 @@
+"""Functioneel beheer of users and teams. The beheerder manages accounts and never sees case content."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import audit, authz
+from app.domain.actor import Actor
+from app.domain.errors import NotFound, ValidationError
+from app.domain.households.service import check_version
+from app.domain.organisation import schemas as s
+from app.domain.organisation.models import Gebruiker, GebruikerRol, Gemeente, Rol, Team
+from app.domain.organisation.security import hash_password
+
+USER_FIELDS = ("naam", "email", "organisatie", "actief")
+
+
+def _require_beheer(actor: Actor) -> None:
+    authz.require_role(actor, Rol.BEHEERDER)
+
+
+def user_read(u: Gebruiker) -> s.GebruikerRead:
+    from app import clock
+    from app.domain.organisation.auth import _utc
+
+    return s.GebruikerRead(
+        id=u.id,
+        username=u.username,
+        naam=u.naam,
+        email=u.email,
+        organisatie=u.organisatie,
+        rollen=u.rollen,
+        teams=[t.naam for t in u.teams],
+        team_ids=[t.id for t in u.teams],
+        gemeenten=[g.naam for g in u.gemeenten],
+        gemeente_ids=[g.id for g in u.gemeenten],
+        actief=u.actief,
+        locked=bool(u.locked_until and _utc(u.locked_until) > clock.now()),
+        version=u.version,
+    )
+
+
+def _teams_and_gemeenten(session: Session, team_ids: list[int], gemeente_ids: list[int]) -> tuple[list, list]:
+    teams = list(session.scalars(select(Team).where(Team.id.in_(team_ids)))) if team_ids else []
+    gemeenten = list(session.scalars(select(Gemeente).where(Gemeente.id.in_(gemeente_ids)))) if gemeente_ids else []
+    errors = {}
+    if len(teams) != len(set(team_ids)):
+        errors["team_ids"] = "Kies bestaande teams."
+    if len(gemeenten) != len(set(gemeente_ids)):
+        errors["gemeente_ids"] = "Kies bestaande gemeenten."
+    if errors:
+        raise ValidationError(errors)
+    return teams, gemeenten
+
+
+def _snapshot(u: Gebruiker) -> dict:
+    return {
+        **audit.snapshot(u, USER_FIELDS),
+        "rollen": u.rollen,
+        "teams": sorted(t.naam for t in u.teams),
+        "gemeenten": sorted(g.naam for g in u.gemeenten),
+    }
+
+
+def create_user(session: Session, actor: Actor, *, data: s.GebruikerCreate, bootstrap: bool = False) -> s.GebruikerRead:
+    """Create an account. `bootstrap` is for the CLI and the seed, which run as the system itself."""
+    if not bootstrap:
+        _require_beheer(actor)
+    if session.scalar(select(Gebruiker.id).where(Gebruiker.username == data.username)):
+        raise ValidationError({"username": "Deze gebruikersnaam bestaat al."})
+    teams, gemeenten = _teams_and_gemeenten(session, data.team_ids, data.gemeente_ids)
+    u = Gebruiker(
+        username=data.username,
+        naam=data.naam,
+        email=data.email,
+        organisatie=data.organisatie,
+        password_hash=hash_password(data.wachtwoord),
+        actief=True,
+    )
+    u.rollen_rows = [GebruikerRol(rol=str(r)) for r in sorted(set(data.rollen))]
+    u.teams = teams
+    u.gemeenten = gemeenten
+    session.add(u)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        action="create",
+        object_type="gebruiker",
+        object_id=u.id,
+        purpose="Functioneel beheer",
+        changes=audit.diff({}, _snapshot(u)),
+    )
+    return user_read(u)
+
+
+def list_users(session: Session, actor: Actor) -> list[s.GebruikerRead]:
+    _require_beheer(actor)
+    return [user_read(u) for u in session.scalars(select(Gebruiker).order_by(Gebruiker.naam))]
+
+
+def get_user(session: Session, actor: Actor, *, gebruiker_id: int) -> s.GebruikerRead:
+    _require_beheer(actor)
+    u = session.get(Gebruiker, gebruiker_id)
+    if u is None:
+        raise NotFound()
+    return user_read(u)
+
+
+def update_user(session: Session, actor: Actor, *, gebruiker_id: int, data: s.GebruikerUpdate) -> s.GebruikerRead:
+    _require_beheer(actor)
+    u = session.get(Gebruiker, gebruiker_id)
+    if u is None:
+        raise NotFound()
+    check_version(u, data.version)
+    if u.id == actor.gebruiker_id and (not data.actief or Rol.BEHEERDER not in data.rollen):
+        raise ValidationError({"rollen": "U kunt uw eigen beheerrol of account niet uitschakelen."})
+    before = _snapshot(u)
+    teams, gemeenten = _teams_and_gemeenten(session, data.team_ids, data.gemeente_ids)
+    for f in ("naam", "email", "organisatie", "actief"):
+        setattr(u, f, getattr(data, f))
+    wanted = {str(r) for r in data.rollen}
+    u.rollen_rows = [r for r in u.rollen_rows if r.rol in wanted] + [
+        GebruikerRol(rol=r) for r in sorted(wanted - set(u.rollen))
+    ]
+    u.teams = teams
+    u.gemeenten = gemeenten
+    session.flush()
+    changes = audit.diff(before, _snapshot(u))
+    if changes:
+        audit.record(
+            session,
+            actor,
+            action="update",
+            object_type="gebruiker",
+            object_id=u.id,
+            purpose="Functioneel beheer",
+            changes=changes,
+        )
+    return user_read(u)
+
+
+def reset_password(session: Session, actor: Actor, *, gebruiker_id: int, data: s.WachtwoordReset) -> None:
+    _require_beheer(actor)
+    u = session.get(Gebruiker, gebruiker_id)
+    if u is None:
+        raise NotFound()
+    u.password_hash = hash_password(data.wachtwoord)
+    u.locked_until = None
+    u.password_change_required = True
+    session.flush()
+    # Never the password itself, not even hashed, in the trail.
+    audit.record(
+        session,
+        actor,
+        action="update",
+        object_type="gebruiker",
+        object_id=u.id,
+        purpose="Functioneel beheer",
+        changes={"wachtwoord": ["***", "*** (opnieuw ingesteld)"]},
+    )
+
+
+def team_read(session: Session, t: Team) -> s.TeamRead:
+    leden = session.scalars(
+        select(Gebruiker.naam).join(Gebruiker.teams).where(Team.id == t.id).order_by(Gebruiker.naam)
+    ).all()
+    g = session.get(Gemeente, t.gemeente_id) if t.gemeente_id else None
+    return s.TeamRead(
+        id=t.id,
+        naam=t.naam,
+        gemeente_id=t.gemeente_id,
+        gemeente=g.naam if g else None,
+        actief=t.actief,
+        leden=list(leden),
+        version=t.version,
+    )
+
+
+def list_teams(session: Session, actor: Actor) -> list[s.TeamRead]:
+    _require_beheer(actor)
+    return [team_read(session, t) for t in session.scalars(select(Team).order_by(Team.naam))]
+
+
+def create_team(session: Session, actor: Actor, *, data: s.TeamIn, bootstrap: bool = False) -> s.TeamRead:
+    if not bootstrap:
+        _require_beheer(actor)
+    if session.scalar(select(Team.id).where(Team.naam == data.naam)):
+        raise ValidationError({"naam": "Er bestaat al een team met deze naam."})
+    if data.gemeente_id is not None and session.get(Gemeente, data.gemeente_id) is None:
+        raise ValidationError({"gemeente_id": "Kies een bestaande gemeente."})
+    t = Team(naam=data.naam, gemeente_id=data.gemeente_id, actief=data.actief)
+    session.add(t)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        action="create",
+        object_type="team",
+        object_id=t.id,
+        purpose="Functioneel beheer",
+        changes=audit.diff({}, audit.snapshot(t, ("naam", "gemeente_id", "actief"))),
+    )
+    return team_read(session, t)
+
+
+def update_team(session: Session, actor: Actor, *, team_id: int, data: s.TeamUpdate) -> s.TeamRead:
+    _require_beheer(actor)
+    t = session.get(Team, team_id)
+    if t is None:
+        raise NotFound()
+    check_version(t, data.version)
+    if session.scalar(select(Team.id).where(Team.naam == data.naam, Team.id != t.id)):
+        raise ValidationError({"naam": "Er bestaat al een team met deze naam."})
+    before = audit.snapshot(t, ("naam", "gemeente_id", "actief"))
+    t.naam, t.gemeente_id, t.actief = data.naam, data.gemeente_id, data.actief
+    session.flush()
+    changes = audit.diff(before, audit.snapshot(t, ("naam", "gemeente_id", "actief")))
+    if changes:
+        audit.record(
+            session,
+            actor,
+            action="update",
+            object_type="team",
+            object_id=t.id,
+            purpose="Functioneel beheer",
+            changes=changes,
+        )
+    return team_read(session, t)

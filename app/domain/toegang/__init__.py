@@ -1,0 +1,1 @@
+"""The toegang area: ondersteuningsvragen, their process and statutory deadlines."""

@@ -1,0 +1,109 @@
+"""Web dependencies: the acting user from the session cookie, CSRF, and rendering with HTMX partials."""
+
+import secrets
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from app.config import get_settings
+from app.db import get_session
+from app.domain.actor import Actor
+from app.domain.organisation.auth import actor_for, resolve_session
+from app.domain.organisation.models import Sessie
+from app.web import templating
+
+SESSION_COOKIE = "toegang_sessie"
+PRE_CSRF_COOKIE = "toegang_csrf"
+
+DbSession = Annotated[Session, Depends(get_session)]
+
+
+class LoginRequired(Exception):
+    """Raised when no live session exists; the handler redirects to the login page."""
+
+
+class CsrfFailed(Exception):
+    pass
+
+
+def request_id(request: Request) -> str:
+    rid = getattr(request.state, "request_id", None)
+    if rid is None:
+        rid = request.state.request_id = uuid.uuid4().hex
+    return rid
+
+
+def client_addr(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def current(request: Request, session: DbSession) -> tuple[Actor, Sessie]:
+    token = request.cookies.get(SESSION_COOKIE, "")
+    found = resolve_session(session, token)
+    if found is None:
+        raise LoginRequired()
+    sessie, user = found
+    actor = actor_for(user, sessie_id=sessie.id, request_id=request_id(request), client_addr=client_addr(request))
+    request.state.actor = actor
+    request.state.csrf_token = sessie.csrf_token
+    return actor, sessie
+
+
+def get_actor(ctx: Annotated[tuple[Actor, Sessie], Depends(current)]) -> Actor:
+    return ctx[0]
+
+
+async def csrf(request: Request, ctx: Annotated[tuple[Actor, Sessie], Depends(current)]) -> None:
+    """Every state-changing request carries the session's token, in a form field or the HTMX header."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    sent = request.headers.get("X-CSRF-Token")
+    if not sent:
+        form = await request.form()
+        sent = str(form.get("csrf_token") or "")
+    if not sent or not secrets.compare_digest(sent, ctx[1].csrf_token):
+        raise CsrfFailed()
+
+
+CurrentActor = Annotated[Actor, Depends(get_actor)]
+CsrfChecked = Depends(csrf)
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """Run a use case in a savepoint: on a domain error its partial changes are undone and the
+    request can still render the form with messages (and commit deferred audit events)."""
+    with session.begin_nested():
+        yield
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+
+
+def render(
+    request: Request,
+    template: str,
+    ctx: dict[str, Any] | None = None,
+    *,
+    status: int = 200,
+    partial: str | None = None,
+    headers: dict[str, str] | None = None,
+):  # type: ignore[no-untyped-def]
+    """Full page normally; with HX-Request and a partial given, only the partial (same context)."""
+    name = partial if (partial and is_htmx(request)) else template
+    context = {"request": request, **(ctx or {})}
+    return templates().TemplateResponse(request, name, context, status_code=status, headers=headers)
+
+
+def templates() -> Jinja2Templates:
+    return templating.templates
+
+
+def settings():  # type: ignore[no-untyped-def]
+    return get_settings()
