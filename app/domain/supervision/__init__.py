@@ -1,0 +1,1 @@
+"""Supervision and control: caseloads, approvals, monitoring, audit viewer, rechtmatigheid, background jobs."""

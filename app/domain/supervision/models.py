@@ -1,0 +1,1 @@
+"""SQLAlchemy models of the supervision area (background jobs, ...)."""
