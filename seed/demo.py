@@ -28,6 +28,7 @@ def _gemeente_ids(session: Session) -> dict[str, int]:
 def load_demo(session: Session) -> str:
     from seed.demo_catalog import load_catalog
     from seed.demo_households import load_households
+    from seed.demo_plans import load_plans
 
     rng = random.Random(SEED)
     gem = _gemeente_ids(session)
@@ -83,6 +84,7 @@ def load_demo(session: Session) -> str:
         teams={"roermond": t_roer.id, "oost": t_oost.id, "echt": t_echt.id},
         gemeenten=gem,
     )
+    load_plans(session, actors, rng=rng, today=clock.today())
     return (
         f"demo: {len(users)} users (password '{DEMO_PASSWORD}'), 3 teams, {n_products} products, "
         f"{n_providers} providers, {n_hh} households"

@@ -54,7 +54,9 @@ _SUPERVISOR = {
     Relatie.ANDERS: {W.ZOEKTREFFER},
 }
 _AUDITOR = {rel: {W.LIJST, W.ZOEKTREFFER, W.LEZEN} for rel in Relatie}
-_ONDERSTEUNER = {Relatie.TOESTEMMING: {W.GEDEELD_LEZEN, W.REAGEREN}}
+# The list entry and a search hit on consented households are how the cliëntondersteuner reaches the
+# shared plan/verslag; never the dossier itself (no LEZEN), never a write.
+_ONDERSTEUNER = {Relatie.TOESTEMMING: {W.LIJST, W.ZOEKTREFFER, W.GEDEELD_LEZEN, W.REAGEREN}}
 
 MATRIX: dict[str, dict[Relatie, set[Handeling]]] = {
     Rol.TOEGANGSMEDEWERKER: _CASEWORK,
@@ -233,7 +235,7 @@ def visible_households(actor: Actor, handeling: Handeling = Handeling.LIJST) -> 
             conds.append(Huishouden.team_id.in_(actor.team_ids))
         if handeling == Handeling.ZOEKTREFFER:
             conds.append(true())
-    if Rol.CLIENTONDERSTEUNER in r and handeling in (Handeling.LIJST, Handeling.GEDEELD_LEZEN):
+    if Rol.CLIENTONDERSTEUNER in r and handeling in (Handeling.LIJST, Handeling.ZOEKTREFFER, Handeling.GEDEELD_LEZEN):
         consent = select(Toestemming.huishouden_id).where(
             Toestemming.gebruiker_id == actor.gebruiker_id,
             Toestemming.ingetrokken_op.is_(None),

@@ -38,7 +38,32 @@ _known: set[str] = set()
 def register_routes(names: set[str]) -> None:
     _known.clear()
     _known.update(names)
+    _scanned.clear()
+
+
+def route_names(routes: list) -> set[str]:  # type: ignore[type-arg]
+    """Names of all routes, also inside included routers (newer FastAPI no longer flattens them)."""
+    names: set[str] = set()
+    for r in routes:
+        inner = getattr(r, "original_router", None)
+        if inner is not None:
+            names |= route_names(inner.routes)
+        elif getattr(r, "name", None):
+            names.add(r.name)
+    return names
+
+
+def _ensure_scanned() -> None:
+    if not _scanned:
+        from app.web import router
+
+        _known.update(route_names(router.routes))
+        _scanned.append(True)
+
+
+_scanned: list[bool] = []
 
 
 def nav_items(actor: Actor) -> list[NavItem]:
+    _ensure_scanned()
     return [i for i in NAV if i.route in _known and actor.heeft(*i.rollen)]

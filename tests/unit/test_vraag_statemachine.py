@@ -25,6 +25,7 @@ REGULAR = {
     (S.onderzoek_afgerond, S.aanvraag_ontvangen),
     (S.onderzoek_afgerond, S.afgesloten),
     (S.aanvraag_ontvangen, S.besloten),
+    (S.aanvraag_ontvangen, S.afgesloten),  # aanvraag ingetrokken
     (S.besloten, S.afgesloten),
 }
 # Only once the 6-week onderzoekstermijn has passed (Wmo 2015 art. 2.3.2 lid 9).

@@ -89,7 +89,7 @@ def record(
         actor_rol=actor.rol_label or None,
         action=action,
         object_type=object_type,
-        object_id=None if object_id is None else str(object_id),
+        object_id=None if object_id is None else str(object_id)[:50],  # the column's width; ids fit
         huishouden_id=huishouden_id,
         purpose=purpose,
         reason=reason,

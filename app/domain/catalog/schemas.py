@@ -23,11 +23,11 @@ def _optional(v: str | None) -> str | None:
 def _digits(v: str | None, *, label: str, required: bool) -> str | None:
     if v is None or v == "":
         if required:
-            raise ValueError(f"Vul de {label} in.")
+            raise ValueError(f"Vul {label} in.")
         return None
     v = re.sub(r"[\s.]", "", v)
     if not re.fullmatch(r"\d{8}", v):
-        raise ValueError(f"De {label} bestaat uit 8 cijfers.")
+        raise ValueError(f"{label[0].upper()}{label[1:]} bestaat uit 8 cijfers.")
     return v
 
 
@@ -88,14 +88,14 @@ class AanbiederIn(BaseModel):
     @field_validator("agb_code", mode="before")
     @classmethod
     def _agb(cls, v: object) -> object:
-        return _digits(str(v).strip(), label="AGB-code", required=True) if isinstance(v, str | int) else v
+        return _digits(str(v).strip(), label="de AGB-code", required=True) if isinstance(v, str | int) else v
 
     @field_validator("kvk_nummer", mode="before")
     @classmethod
     def _kvk(cls, v: object) -> object:
         if v is None:
             return None
-        return _digits(str(v).strip(), label="KvK-nummer", required=False) if isinstance(v, str | int) else v
+        return _digits(str(v).strip(), label="het KvK-nummer", required=False) if isinstance(v, str | int) else v
 
 
 class AanbiederCreate(AanbiederIn):
@@ -120,7 +120,7 @@ class ContractIn(BaseModel):
 
 
 class ContractCreate(ContractIn):
-    product_id: int
+    product_id: int = Field(ge=1, le=2**31 - 1)
 
 
 class ContractUpdate(ContractIn):
@@ -137,6 +137,7 @@ class ContractRead(BaseModel):
     begindatum: date
     einddatum: date | None
     geldig_vandaag: bool
+    status: Literal["geldig", "beeindigd", "toekomstig"]
     version: int
 
 

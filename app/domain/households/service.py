@@ -53,6 +53,13 @@ NETWERK_FIELDS = (
     "respijtzorg_gewenst",
 )
 BTG_DURATION = timedelta(hours=8)
+# Ids and numbers are 32-bit in both databases: larger ones cannot exist and would overflow the driver.
+MAX_INT = 2**31 - 1
+
+
+def _get(session: Session, model: type, obj_id: int | None):  # type: ignore[no-untyped-def]
+    """session.get that treats an out-of-range id as simply not there."""
+    return session.get(model, obj_id) if obj_id is not None and 1 <= obj_id <= MAX_INT else None
 
 
 def check_version(obj: object, version: int) -> None:
@@ -75,6 +82,7 @@ def search(session: Session, actor: Actor, *, opdracht: s.ZoekOpdracht, limit: i
     (identifiers one must already know) also yields a bare search hit elsewhere (DESIGN §7).
     """
     if actor.heeft(Rol.BEHEERDER) and not actor.heeft(*authz.CASEWORK_ROLES, Rol.AUDITOR, Rol.CLIENTONDERSTEUNER):
+        authz.deny(session, actor, huishouden_id=None, handeling="zoeken", object_type="huishouden", object_id=None)
         raise NotAllowed("Functioneel beheer ziet geen dossiers.")
     exact = bool(opdracht.bsn or opdracht.postcode)
     scope = authz.visible_households(actor, Handeling.ZOEKTREFFER if exact else Handeling.LIJST)
@@ -85,7 +93,7 @@ def search(session: Session, actor: Actor, *, opdracht: s.ZoekOpdracht, limit: i
     elif opdracht.postcode:
         q = q.where(Huishouden.postcode == opdracht.postcode)
         if opdracht.huisnummer:
-            q = q.where(Huishouden.huisnummer == opdracht.huisnummer)
+            q = q.where(Huishouden.huisnummer == min(opdracht.huisnummer, MAX_INT))
     elif opdracht.q and len(opdracht.q) >= 2:
         term = f"%{opdracht.q.lower()}%"
         q = q.where(
@@ -166,7 +174,7 @@ def my_households(session: Session, actor: Actor, *, limit: int = 200) -> list[s
 
 def get_dossier(session: Session, actor: Actor, *, huishouden_id: int) -> s.HuishoudenRead:
     """The household's dossier; the look itself is an audit event (who looked at whose file)."""
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.LEZEN)
     rel = authz.require(session, actor, hh, Handeling.LEZEN)
     audit.record(
         session,
@@ -181,13 +189,23 @@ def get_dossier(session: Session, actor: Actor, *, huishouden_id: int) -> s.Huis
     return _read(session, hh)
 
 
-def _load(session: Session, huishouden_id: int) -> Huishouden:
-    hh = session.scalars(
-        select(Huishouden)
-        .where(Huishouden.id == huishouden_id)
-        .options(selectinload(Huishouden.gemeente), selectinload(Huishouden.team))
-    ).first()
+def _load(
+    session: Session, huishouden_id: int, actor: Actor | None = None, handeling: str = Handeling.LEZEN
+) -> Huishouden:
+    hh = (
+        session.scalars(
+            select(Huishouden)
+            .where(Huishouden.id == huishouden_id)
+            .options(selectinload(Huishouden.gemeente), selectinload(Huishouden.team))
+        ).first()
+        if 1 <= huishouden_id <= MAX_INT
+        else None
+    )
     if hh is None:
+        if actor is not None:  # fishing for ids is an access attempt too
+            authz.deny(
+                session, actor, huishouden_id=None, handeling=handeling, object_type="huishouden", object_id=huishouden_id
+            )
         raise NotFound()
     return hh
 
@@ -254,13 +272,24 @@ def _read(session: Session, hh: Huishouden) -> s.HuishoudenRead:
 
 def dossier_audit(session: Session, actor: Actor, *, huishouden_id: int, limit: int = 200) -> list[AuditEvent]:
     """'Wie deed en zag wat' on this dossier."""
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.LEZEN)
     authz.require(session, actor, hh, Handeling.LEZEN)
-    return list(
+    events = list(
         session.scalars(
             select(AuditEvent).where(AuditEvent.huishouden_id == hh.id).order_by(AuditEvent.id.desc()).limit(limit)
         ).all()
     )
+    # Looking at who did and saw what is itself a look at the file (DESIGN §1 auditor, §8).
+    audit.record(
+        session,
+        actor,
+        action="view",
+        object_type="audit_trail",
+        object_id=hh.id,
+        huishouden_id=hh.id,
+        purpose=PURPOSE,
+    )
+    return events
 
 
 # ---- create / update -------------------------------------------------------------------------------
@@ -277,11 +306,11 @@ def _new_persoon(session: Session, data: s.PersoonCreate, field_prefix: str = ""
 
 def _check_org(session: Session, actor: Actor, gemeente_id: int, team_id: int | None) -> None:
     errors = {}
-    if session.get(Gemeente, gemeente_id) is None:
+    if _get(session, Gemeente, gemeente_id) is None:
         errors["gemeente_id"] = "Kies een gemeente."
     elif actor.gemeente_ids and gemeente_id not in actor.gemeente_ids:
         errors["gemeente_id"] = "U werkt niet voor deze gemeente."
-    if team_id is not None and session.get(Team, team_id) is None:
+    if team_id is not None and _get(session, Team, team_id) is None:
         errors["team_id"] = "Kies een bestaand team."
     if errors:
         raise ValidationError(errors)
@@ -343,7 +372,7 @@ def create_household(session: Session, actor: Actor, *, data: s.HuishoudenCreate
 def update_household(
     session: Session, actor: Actor, *, huishouden_id: int, data: s.HuishoudenUpdate
 ) -> s.HuishoudenRead:
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.SCHRIJVEN)
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
     check_version(hh, data.version)
     _check_org(session, actor, data.gemeente_id, data.team_id)
@@ -369,9 +398,9 @@ def update_household(
 def update_persoon(
     session: Session, actor: Actor, *, huishouden_id: int, persoon_id: int, data: s.PersoonUpdate
 ) -> s.PersoonRead:
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.SCHRIJVEN)
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
-    lid = session.scalar(
+    lid = _get(session, Persoon, persoon_id) and session.scalar(
         select(Lidmaatschap).where(Lidmaatschap.huishouden_id == hh.id, Lidmaatschap.persoon_id == persoon_id).limit(1)
     )
     if lid is None:
@@ -400,10 +429,10 @@ def update_persoon(
 
 
 def add_member(session: Session, actor: Actor, *, huishouden_id: int, data: s.LidmaatschapCreate) -> s.LidmaatschapRead:
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.SCHRIJVEN)
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
     if data.persoon_id is not None:
-        p = session.get(Persoon, data.persoon_id)
+        p = _get(session, Persoon, data.persoon_id)
         if p is None:
             raise ValidationError({"persoon_id": "Deze persoon bestaat niet."})
         # Only people already on a household the actor may read: no fishing by id.
@@ -454,9 +483,9 @@ def end_member(
     session: Session, actor: Actor, *, huishouden_id: int, lidmaatschap_id: int, data: s.LidmaatschapEnd
 ) -> None:
     """End a membership; it stays as history."""
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.SCHRIJVEN)
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
-    m = session.get(Lidmaatschap, lidmaatschap_id)
+    m = _get(session, Lidmaatschap, lidmaatschap_id)
     if m is None or m.huishouden_id != hh.id:
         raise NotFound()
     check_version(m, data.version)
@@ -479,7 +508,7 @@ def end_member(
 
 
 def add_network_member(session: Session, actor: Actor, *, huishouden_id: int, data: s.NetwerklidIn) -> s.NetwerklidRead:
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.SCHRIJVEN)
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
     n = Netwerklid(huishouden_id=hh.id, **data.model_dump())
     session.add(n)
@@ -500,9 +529,9 @@ def add_network_member(session: Session, actor: Actor, *, huishouden_id: int, da
 def update_network_member(
     session: Session, actor: Actor, *, huishouden_id: int, netwerklid_id: int, data: s.NetwerklidUpdate
 ) -> s.NetwerklidRead:
-    hh = _load(session, huishouden_id)
+    hh = _load(session, huishouden_id, actor, Handeling.SCHRIJVEN)
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
-    n = session.get(Netwerklid, netwerklid_id)
+    n = _get(session, Netwerklid, netwerklid_id)
     if n is None or n.huishouden_id != hh.id:
         raise NotFound()
     check_version(n, data.version)
@@ -530,10 +559,16 @@ def update_network_member(
 
 def break_the_glass(session: Session, actor: Actor, *, huishouden_id: int, reden: str) -> None:
     """Open access outside one's relation for this session, with a written reason; the supervisor reviews it."""
-    if not actor.heeft(*authz.CASEWORK_ROLES):
-        raise NotFound()
-    hh = session.get(Huishouden, huishouden_id)
-    if hh is None:
+    hh = _get(session, Huishouden, huishouden_id)
+    if hh is None or not actor.heeft(*authz.CASEWORK_ROLES):
+        authz.deny(
+            session,
+            actor,
+            huishouden_id=hh.id if hh else None,
+            handeling="break_the_glass",
+            object_type="huishouden",
+            object_id=huishouden_id,
+        )
         raise NotFound()
     reden = (reden or "").strip()
     if len(reden) < 10:

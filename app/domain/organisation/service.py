@@ -3,6 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import audit, authz
 from app.domain.actor import Actor
 from app.domain.errors import NotFound, ValidationError
@@ -19,7 +20,6 @@ def _require_beheer(actor: Actor) -> None:
 
 
 def user_read(u: Gebruiker) -> s.GebruikerRead:
-    from app import clock
     from app.domain.organisation.auth import _utc
 
     return s.GebruikerRead(
@@ -124,8 +124,11 @@ def update_user(session: Session, actor: Actor, *, gebruiker_id: int, data: s.Ge
     ]
     u.teams = teams
     u.gemeenten = gemeenten
-    session.flush()
     changes = audit.diff(before, _snapshot(u))
+    if changes:
+        # Roles, teams and gemeenten live in other tables; touch the row so its version moves too.
+        u.updated_at = clock.now()
+    session.flush()
     if changes:
         audit.record(
             session,
@@ -211,6 +214,8 @@ def update_team(session: Session, actor: Actor, *, team_id: int, data: s.TeamUpd
     check_version(t, data.version)
     if session.scalar(select(Team.id).where(Team.naam == data.naam, Team.id != t.id)):
         raise ValidationError({"naam": "Er bestaat al een team met deze naam."})
+    if data.gemeente_id is not None and session.get(Gemeente, data.gemeente_id) is None:
+        raise ValidationError({"gemeente_id": "Kies een bestaande gemeente."})
     before = audit.snapshot(t, ("naam", "gemeente_id", "actief"))
     t.naam, t.gemeente_id, t.actief = data.naam, data.gemeente_id, data.actief
     session.flush()
@@ -226,3 +231,43 @@ def update_team(session: Session, actor: Actor, *, team_id: int, data: s.TeamUpd
             changes=changes,
         )
     return team_read(session, t)
+
+
+def get_team(session: Session, actor: Actor, *, team_id: int) -> s.TeamRead:
+    _require_beheer(actor)
+    t = session.get(Team, team_id)
+    if t is None:
+        raise NotFound()
+    return team_read(session, t)
+
+
+def unlock_user(session: Session, actor: Actor, *, gebruiker_id: int) -> s.GebruikerRead:
+    """Lift a lockout after too many failed logins (the person called the helpdesk)."""
+    _require_beheer(actor)
+    u = session.get(Gebruiker, gebruiker_id)
+    if u is None:
+        raise NotFound()
+    from app.domain.organisation.auth import _utc
+
+    if u.locked_until is not None and _utc(u.locked_until) > clock.now():
+        before = u.locked_until
+        # "Locked until now": unlocked, and the failures before this moment no longer count.
+        u.locked_until = clock.now()
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            action="update",
+            object_type="gebruiker",
+            object_id=u.id,
+            purpose="Functioneel beheer",
+            reason="account gedeblokkeerd",
+            changes=audit.diff({"locked_until": before}, {"locked_until": u.locked_until}),
+        )
+    return user_read(u)
+
+
+def list_gemeenten(session: Session, actor: Actor) -> list[tuple[int, str]]:
+    """(id, naam) of every gemeente, for the user and team forms."""
+    _require_beheer(actor)
+    return [(g.id, g.naam) for g in session.scalars(select(Gemeente).order_by(Gemeente.naam))]

@@ -47,7 +47,8 @@ TRANSITIONS: dict[VraagStatus, frozenset[VraagStatus]] = {
     _S.gemeld: frozenset({_S.in_onderzoek, _S.aanvraag_ontvangen, _S.afgesloten}),
     _S.in_onderzoek: frozenset({_S.onderzoek_afgerond, _S.aanvraag_ontvangen, _S.afgesloten}),
     _S.onderzoek_afgerond: frozenset({_S.aanvraag_ontvangen, _S.afgesloten}),
-    _S.aanvraag_ontvangen: frozenset({_S.besloten}),
+    # An aanvraag can be withdrawn before the decision (afsluitreden 'ingetrokken').
+    _S.aanvraag_ontvangen: frozenset({_S.besloten, _S.afgesloten}),
     _S.besloten: frozenset({_S.afgesloten}),
     _S.afgesloten: frozenset(),
 }

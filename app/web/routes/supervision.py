@@ -1,0 +1,158 @@
+"""Supervisor and auditor screens: approvals, caseloads with bulk reassignment, rechtmatigheid report."""
+
+from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy import select
+
+from app import clock
+from app.domain import authz
+from app.domain.errors import ValidationError
+from app.domain.organisation.models import Gemeente, Rol
+from app.domain.supervision import approvals, caseload, jobs, rechtmatigheid
+from app.domain.supervision import schemas as s
+from app.domain.validation import parse
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, is_htmx, render, savepoint
+from app.web.forms import form_to_dict
+
+router = APIRouter()
+
+
+# ---- approvals -------------------------------------------------------------------------------------
+
+
+def _approvals_page(request: Request, session, actor, *, errors=None, v=None, message=None, status=200):  # type: ignore[no-untyped-def]
+    ctx = {
+        "title": "Goedkeuringen",
+        "nav_active": "goedkeuringen",
+        "items": approvals.pending(session, actor),
+        "errors": errors or {},
+        "v": v or {},
+        "message": message,
+    }
+    headers = {"HX-Trigger": "goedkeuring-besloten"} if message else None
+    return render(request, "supervision/approvals.html", ctx, status=status, partial="supervision/_approvals.html",
+                  headers=headers)
+
+
+@router.get("/goedkeuringen", name="goedkeuringen")
+def goedkeuringen(request: Request, session: DbSession, actor: CurrentActor):
+    return _approvals_page(request, session, actor)
+
+
+@router.post("/goedkeuringen", name="goedkeuring_besluit", dependencies=[CsrfChecked])
+async def goedkeuring_besluit(request: Request, session: DbSession, actor: CurrentActor):
+    v = form_to_dict(await request.form())
+    try:
+        with savepoint(session):
+            approvals.decide(session, actor, besluit=parse(s.Besluit, v))
+    except ValidationError as exc:
+        errors = {f"{v.get('soort')}-{v.get('id')}": next(iter(exc.errors.values()))}
+        return _approvals_page(request, session, actor, errors=errors, v=v, status=422)
+    message = "Goedgekeurd." if v.get("besluit") == "goedkeuren" else "Afgewezen."
+    if not is_htmx(request):
+        return RedirectResponse(request.url_for("goedkeuringen").include_query_params(gedaan=v.get("besluit")), 303)
+    return _approvals_page(request, session, actor, message=message)
+
+
+# ---- caseload --------------------------------------------------------------------------------------
+
+
+@router.get("/caseload", name="caseload")
+def caseload_page(request: Request, session: DbSession, actor: CurrentActor):
+    rows = caseload.caseloads(session, actor, today=clock.today())
+    return render(request, "supervision/caseload.html", {"title": "Caseload team", "nav_active": "caseload", "rows": rows})
+
+
+def _person_page(request: Request, session, actor, gebruiker_id: int, *, errors=None, v=None, message=None, status=200):  # type: ignore[no-untyped-def]
+    d = caseload.member_werkvoorraad(session, actor, gebruiker_id=gebruiker_id, today=clock.today())
+    ctx = {
+        "title": f"Werkvoorraad {d.gebruiker.naam}",
+        "nav_active": "caseload",
+        "d": d,
+        "errors": errors or {},
+        "v": v or {},
+        "message": message,
+    }
+    return render(request, "supervision/person.html", ctx, status=status, partial="supervision/_person_work.html")
+
+
+@router.get("/caseload/{gebruiker_id}", name="caseload_persoon")
+def caseload_persoon(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+    return _person_page(request, session, actor, gebruiker_id)
+
+
+@router.post("/caseload/{gebruiker_id}/herverdelen", name="caseload_herverdelen", dependencies=[CsrfChecked])
+async def caseload_herverdelen(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+    form = await request.form()
+    v = form_to_dict(form)
+    items = []
+    for raw in form.getlist("item"):
+        soort, _, oid = str(raw).partition(":")
+        items.append({"soort": soort, "id": oid})
+    data = {"items": items, "naar_gebruiker_id": v.get("naar_gebruiker_id"), "reden": v.get("reden", "")}
+    try:
+        with savepoint(session):
+            n = caseload.reassign(session, actor, data=parse(s.Herverdeling, data))
+    except ValidationError as exc:
+        errors = {("reden" if k.startswith("reden") else "items" if k.startswith("items") else k): m
+                  for k, m in exc.errors.items()}
+        return _person_page(request, session, actor, gebruiker_id, errors=errors, v=v, status=422)
+    message = f"{n} item{'s' if n != 1 else ''} herverdeeld."
+    if not is_htmx(request):
+        return RedirectResponse(
+            request.url_for("caseload_persoon", gebruiker_id=gebruiker_id).include_query_params(herverdeeld=n), 303
+        )
+    resp = _person_page(request, session, actor, gebruiker_id, message=message)
+    resp.headers["HX-Trigger"] = "werk-herverdeeld"
+    return resp
+
+
+# ---- rechtmatigheid --------------------------------------------------------------------------------
+
+
+def _gemeenten(session) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    return [(g.id, g.naam) for g in session.scalars(select(Gemeente).order_by(Gemeente.naam))]
+
+
+@router.get("/rechtmatigheid", name="rechtmatigheid")
+def rechtmatigheid_page(request: Request, session: DbSession, actor: CurrentActor, job: int | None = None):
+    authz.require_role(actor, Rol.AUDITOR)
+    vandaag = clock.today()
+    rapport = None
+    job_obj = None
+    if job:
+        job_obj = jobs.get_job(session, actor, job_id=job)
+        if job_obj.soort == "rechtmatigheid" and job_obj.status == "done":
+            rapport = job_obj.samenvatting
+    ctx = {
+        "title": "Rechtmatigheid",
+        "nav_active": "rechtmatigheid",
+        "gemeenten": _gemeenten(session),
+        "v": {"van": vandaag.replace(month=1, day=1).isoformat(), "tot": vandaag.isoformat()},
+        "errors": {},
+        "rapport": rapport,
+        "job": job_obj,
+        "controles": rechtmatigheid.CONTROLES,
+    }
+    return render(request, "supervision/rechtmatigheid.html", ctx)
+
+
+@router.post("/rechtmatigheid", name="rechtmatigheid_start", dependencies=[CsrfChecked])
+async def rechtmatigheid_start(request: Request, session: DbSession, actor: CurrentActor, background: BackgroundTasks):
+    v = form_to_dict(await request.form())
+    try:
+        with savepoint(session):
+            periode = rechtmatigheid.parse_periode(v)
+            job = jobs.start_job(
+                session,
+                actor,
+                soort="rechtmatigheid",
+                params={"van": periode.van.isoformat(), "tot": periode.tot.isoformat(),
+                        "gemeente_id": periode.gemeente_id},
+            )
+    except ValidationError as exc:
+        ctx = {"title": "Rechtmatigheid", "nav_active": "rechtmatigheid", "gemeenten": _gemeenten(session),
+               "v": v, "errors": exc.errors, "rapport": None, "job": None, "controles": rechtmatigheid.CONTROLES}
+        return render(request, "supervision/rechtmatigheid.html", ctx, status=422)
+    jobs.schedule(background, job)
+    return RedirectResponse(request.url_for("job_status", job_id=job.id), status_code=303)
