@@ -53,6 +53,8 @@ def get_engine() -> Engine:
 def session_factory() -> sessionmaker[Session]:
     global _factory
     if _factory is None:
+        import app.domain.models  # noqa: F401  (every mapper known before the first query)
+
         _factory = sessionmaker(bind=get_engine(), expire_on_commit=False, autoflush=True)
     return _factory
 

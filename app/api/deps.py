@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.domain.actor import Actor
@@ -26,3 +26,9 @@ def get_api_actor(
 
 
 ApiActor = Annotated[Actor, Depends(get_api_actor)]
+
+
+# Ids are 32-bit integers in SQLite and PostgreSQL alike; a larger id in a path cannot exist and would
+# overflow the driver (a 500 on PostgreSQL). Use for every `{..._id}` path parameter.
+MAX_ID = 2**31 - 1
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]

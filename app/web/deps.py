@@ -20,7 +20,8 @@ from app.web import templating
 SESSION_COOKIE = "toegang_sessie"
 PRE_CSRF_COOKIE = "toegang_csrf"
 
-DbSession = Annotated[Session, Depends(get_session)]
+# Function scope: commit before the response leaves, so a redirect never outruns its own commit.
+DbSession = Annotated[Session, Depends(get_session, scope="function")]
 
 
 class LoginRequired(Exception):

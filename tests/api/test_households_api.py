@@ -439,6 +439,23 @@ class TestBadInputSavesNothing:
         assert errs["body.naam"] == "Dit veld is verplicht." and "5" in errs["body.draaglast"]
         assert _counts(db) == before
 
+    def test_ids_beyond_the_database_range_are_not_a_server_error(self, setup, world, db) -> None:
+        # Found by the fuzzer: 2**63 overflowed the driver (500) before ids were range-checked.
+        u, hh, c = setup
+        huge = 2**63
+        before = _counts(db)
+        r = c.post(
+            f"{API}/huishoudens/{hh.id}/leden", json={"persoon_id": huge, "relatie": "kind", "begindatum": "2024-01-01"}
+        )
+        assert _errors(r)["body.persoon_id"] == "Deze persoon bestaat niet."
+        errs = _errors(c.post(f"{API}/huishoudens", json=_new_household_body(world, gemeente_id=huge, team_id=huge)))
+        assert set(errs) == {"body.gemeente_id", "body.team_id"}
+        assert c.get(f"{API}/huishoudens/{huge}").status_code == 422
+        assert (
+            c.get(f"{API}/huishoudens/zoeken", params={"postcode": "6041KB", "huisnummer": "9999999999"}).json() == []
+        )
+        assert _counts(db) == before
+
     def test_malformed_json_gets_fastapis_own_422(self, setup, db) -> None:
         _, _, c = setup
         before = _counts(db)

@@ -10,7 +10,7 @@ from app.domain.households import service as hsvc
 from app.domain.households.models import BreakTheGlass
 from app.domain.supervision import approvals, signals
 from app.domain.supervision.schemas import Besluit
-from tests.service.test_supervision_data import beschikking, schaalbesluit, vraag
+from tests.service.test_supervision_data import beschikking, regie, schaalbesluit, vraag
 
 
 def _setup(world):  # type: ignore[no-untyped-def]
@@ -117,6 +117,27 @@ class TestDecide:
         assert b.status == "afgekeurd"
         ev = db.scalar(select(AuditEvent).where(AuditEvent.action == "reject", AuditEvent.object_type == "beschikking"))
         assert ev.reason == "Omvang niet onderbouwd"
+
+    def test_approve_escalation_through_the_plans_service(self, db, world) -> None:
+        _, sup, owner, _, hh = _setup(world)
+        regie(db, hh, owner)
+        x = schaalbesluit(db, hh, owner)
+        approvals.decide(db, world.actor(sup), besluit=Besluit(soort="schaalbesluit", id=x.id, besluit="goedkeuren",
+                                                               version=x.version))
+        assert x.status == "definitief" and x.goedgekeurd_door_id == sup.id
+        assert db.get(type(hh), hh.id).schaalniveau == 5
+        assert db.scalar(select(AuditEvent).where(AuditEvent.action == "approve", AuditEvent.object_type == "schaalbesluit"))
+
+    def test_stale_version_of_escalation_conflicts(self, db, world) -> None:
+        from app.domain.errors import Conflict
+
+        _, sup, owner, _, hh = _setup(world)
+        regie(db, hh, owner)
+        x = schaalbesluit(db, hh, owner)
+        with pytest.raises(Conflict):
+            approvals.decide(db, world.actor(sup), besluit=Besluit(soort="schaalbesluit", id=x.id,
+                                                                   besluit="goedkeuren", version=x.version + 1))
+        assert x.status == "wacht_op_goedkeuring"
 
     def test_break_the_glass_decision(self, db, world) -> None:
         _, sup, _, snoop, hh = _setup(world)

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.deps import ApiActor
+from app.api.deps import MAX_ID, ApiActor, PathId
 from app.api.errors import ERROR_RESPONSES, DutchValidationRoute, domain_error_response
 from app.domain.errors import ValidationError
 from app.domain.households import schemas as s
@@ -24,9 +24,7 @@ router = APIRouter(
     responses={401: ERROR_RESPONSES[401]},
 )
 
-# Ids are 32-bit integers in both databases; anything larger cannot exist.
-HuishoudenId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Id van het huishouden / household id")]
-ObjectId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+HuishoudenId = Annotated[int, Path(ge=1, le=MAX_ID, description="Id van het huishouden / household id")]
 
 _R404 = {404: ERROR_RESPONSES[404]}
 _READ = {**_R404, 403: ERROR_RESPONSES[403]}
@@ -140,7 +138,7 @@ def update_household(
     responses=_WRITE,
 )
 def update_persoon(
-    session: DbSession, actor: ApiActor, huishouden_id: HuishoudenId, persoon_id: ObjectId, data: s.PersoonUpdate
+    session: DbSession, actor: ApiActor, huishouden_id: HuishoudenId, persoon_id: PathId, data: s.PersoonUpdate
 ) -> s.PersoonRead:
     return service.update_persoon(session, actor, huishouden_id=huishouden_id, persoon_id=persoon_id, data=data)
 
@@ -173,7 +171,7 @@ def end_member(
     session: DbSession,
     actor: ApiActor,
     huishouden_id: HuishoudenId,
-    lidmaatschap_id: ObjectId,
+    lidmaatschap_id: PathId,
     data: s.LidmaatschapEnd,
 ) -> Response:
     service.end_member(session, actor, huishouden_id=huishouden_id, lidmaatschap_id=lidmaatschap_id, data=data)
@@ -208,7 +206,7 @@ def update_network_member(
     session: DbSession,
     actor: ApiActor,
     huishouden_id: HuishoudenId,
-    netwerklid_id: ObjectId,
+    netwerklid_id: PathId,
     data: s.NetwerklidUpdate,
 ) -> s.NetwerklidRead:
     return service.update_network_member(

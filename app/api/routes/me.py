@@ -1,11 +1,9 @@
 """Who am I, and my own API tokens (list, revoke)."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Response, status
 from pydantic import BaseModel
 
-from app.api.deps import ApiActor
+from app.api.deps import ApiActor, PathId
 from app.api.errors import ERROR_RESPONSES, DutchValidationRoute
 from app.domain.organisation import auth
 from app.domain.organisation.schemas import TokenRead
@@ -58,6 +56,6 @@ def list_tokens(session: DbSession, actor: ApiActor) -> list[TokenRead]:
     description="Trekt een eigen token in (ook het token waarmee u dit verzoek doet). / Revokes one of your own tokens.",
     responses={404: ERROR_RESPONSES[404]},
 )
-def revoke_token(session: DbSession, actor: ApiActor, token_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> Response:
+def revoke_token(session: DbSession, actor: ApiActor, token_id: PathId) -> Response:
     auth.revoke_token(session, actor, token_id=token_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

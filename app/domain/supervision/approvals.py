@@ -8,7 +8,6 @@ contributes nothing.
 """
 
 import importlib
-import inspect
 from datetime import date
 from types import ModuleType
 from typing import Any
@@ -40,12 +39,6 @@ def _module(path: str, *names: str) -> ModuleType | None:
             return None
         raise
     return mod if all(hasattr(mod, n) for n in names) else None
-
-
-def _call(fn: Any, session: Session, actor: Actor, **kw: Any) -> Any:
-    """Call another area's service with the keyword arguments it declares (names differ per area)."""
-    params = inspect.signature(fn).parameters
-    return fn(session, actor, **{k: v for k, v in kw.items() if k in params})
 
 
 def _date(value: Any) -> date | None:
@@ -151,6 +144,7 @@ def _pending_beschikkingen(session: Session, actor: Actor) -> list[s.WachtendIte
             omschrijving=f"Beschikking {b.nummer} ({b.wet}, {b.besluit.replace('_', ' ')}): {b.grondslag}",
             aangevraagd_door=namen.get(beh) if beh else None,
             sinds=_date(b.updated_at) or b.besluitdatum,
+            version=b.version,
         )
         for b, hh_naam, beh in rows
     ]
@@ -178,6 +172,7 @@ def _pending_schaalbesluiten(session: Session, actor: Actor) -> list[s.WachtendI
             omschrijving=f"Opschaling naar niveau {x.naar} (was {'—' if x.van is None else x.van}): {x.reden}",
             aangevraagd_door=namen.get(x.besloten_door_id) if x.besloten_door_id else None,
             sinds=x.datum,
+            version=x.version,
         )
         for x, hh_naam in rows
     ]
@@ -201,13 +196,21 @@ def decide(session: Session, actor: Actor, *, besluit: s.Besluit) -> None:
         return
     if besluit.soort == "beschikking":
         svc = _module("app.domain.toegang.service", "approve_beschikking", "reject_beschikking")
-        fn_name, id_names = ("approve_beschikking" if goed else "reject_beschikking"), ("beschikking_id", "id")
-    else:
-        svc = _module("app.domain.plans.service", "approve_schaalbesluit", "reject_schaalbesluit")
-        fn_name, id_names = ("approve_schaalbesluit" if goed else "reject_schaalbesluit"), ("schaalbesluit_id", "id")
-    if svc is None:
+        if svc is None:
+            raise NotFound()
+        fn = svc.approve_beschikking if goed else svc.reject_beschikking
+        fn(session, actor, beschikking_id=besluit.id, notitie=besluit.notitie)
+        return
+    svc = _module("app.domain.plans.service", "approve_schaalbesluit", "reject_schaalbesluit")
+    pm = _module("app.domain.plans.schemas", "SchaalbesluitBeoordeling")
+    if svc is None or pm is None:
         raise NotFound()
-    kw: dict[str, Any] = {n: besluit.id for n in id_names}
-    for n in ("notitie", "toelichting", "reden", "opmerking"):
-        kw[n] = besluit.notitie
-    _call(getattr(svc, fn_name), session, actor, **kw)
+    version = besluit.version
+    if version is None:  # the API may omit it: decide on the current version
+        current = session.get(_module("app.domain.plans.models", "Schaalbesluit").Schaalbesluit, besluit.id)  # type: ignore[union-attr]
+        if current is None:
+            raise NotFound()
+        version = current.version
+    data = pm.SchaalbesluitBeoordeling(version=version, notitie=besluit.notitie)
+    fn = svc.approve_schaalbesluit if goed else svc.reject_schaalbesluit
+    fn(session, actor, besluit_id=besluit.id, data=data)

@@ -115,6 +115,8 @@ class Besluit(BaseModel):
     id: int = Field(ge=1)
     besluit: Literal["goedkeuren", "afwijzen"]
     notitie: str | None = Field(default=None, max_length=2000)
+    # The version the supervisor saw (optimistic locking where the owning service checks it).
+    version: int | None = None
 
     @model_validator(mode="after")
     def _reden(self) -> "Besluit":
@@ -131,6 +133,7 @@ class WachtendItem(BaseModel):
     omschrijving: str
     aangevraagd_door: str | None
     sinds: date | None
+    version: int | None = None
 
 
 class HerverdelingItem(BaseModel):

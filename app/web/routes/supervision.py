@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app import clock
 from app.domain import authz
-from app.domain.errors import ValidationError
+from app.domain.errors import Conflict, InvalidTransition, ValidationError
 from app.domain.organisation.models import Gemeente, Rol
 from app.domain.supervision import approvals, caseload, jobs, rechtmatigheid
 from app.domain.supervision import schemas as s
@@ -48,6 +48,9 @@ async def goedkeuring_besluit(request: Request, session: DbSession, actor: Curre
     except ValidationError as exc:
         errors = {f"{v.get('soort')}-{v.get('id')}": next(iter(exc.errors.values()))}
         return _approvals_page(request, session, actor, errors=errors, v=v, status=422)
+    except (Conflict, InvalidTransition) as exc:
+        errors = {f"{v.get('soort')}-{v.get('id')}": exc.message}
+        return _approvals_page(request, session, actor, errors=errors, v=v, status=409)
     message = "Goedgekeurd." if v.get("besluit") == "goedkeuren" else "Afgewezen."
     if not is_htmx(request):
         return RedirectResponse(request.url_for("goedkeuringen").include_query_params(gedaan=v.get("besluit")), 303)
