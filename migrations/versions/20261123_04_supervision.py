@@ -28,7 +28,9 @@ def upgrade() -> None:
         sa.Column("bestandsnaam", sa.String(length=200), nullable=True),
         sa.Column("mime", sa.String(length=100), nullable=True),
         sa.Column("aangemaakt_door_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False
+        ),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("fout", sa.Text(), nullable=True),

@@ -86,7 +86,7 @@ def test_supervisor_reviews_reassigns_and_approves(page: Page, live_server: str)
     screenshot(page, "supervisie-goedkeuringen")
     btg = page.locator("article").filter(has_text="Crisismelding buiten kantoortijd")
     expect(btg).to_be_visible()
-    btg.get_by_role("button", name="Akkoord").click()
+    btg.get_by_role("button", name="Akkoord", exact=True).click()
     expect(page.get_by_text("Goedgekeurd.")).to_be_visible(timeout=TIMEOUT)
     esc = page.locator("article").filter(has_text="Opschaling niveau 5")
     expect(esc.first).to_be_visible()
@@ -96,6 +96,13 @@ def test_supervisor_reviews_reassigns_and_approves(page: Page, live_server: str)
     expect(page.locator("article").filter(has_text="Opschaling niveau 5")).to_have_count(0)
     assert_no_axe_violations(page, "supervisie-goedkeuringen-na")
     screenshot(page, "supervisie-goedkeuringen-na")
+
+    page.get_by_role("link", name="Monitoring").click()
+    assert_no_axe_violations(page, "supervisie-monitoring")
+    page.get_by_role("button", name="Export maken").click()
+    expect(page.get_by_role("link", name=re.compile("Download gmsd_"))).to_be_visible(timeout=30_000)
+    assert_no_axe_violations(page, "supervisie-gmsd-klaar")
+    screenshot(page, "supervisie-gmsd-klaar")
 
 
 def test_auditor_finds_viewer_checks_chain_and_runs_report(page: Page, live_server: str) -> None:

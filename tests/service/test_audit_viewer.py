@@ -32,8 +32,15 @@ class TestAuditSearch:
         from app.domain.households.models import Lidmaatschap, Persoon
 
         p = db.scalar(select(Persoon).where(Persoon.bsn == bsn))
-        db.add(Lidmaatschap(huishouden_id=hh2.id, persoon_id=p.id, relatie="kind", begindatum=date(2010, 1, 1),
-                            einddatum=date(2015, 1, 1)))
+        db.add(
+            Lidmaatschap(
+                huishouden_id=hh2.id,
+                persoon_id=p.id,
+                relatie="kind",
+                begindatum=date(2010, 1, 1),
+                einddatum=date(2015, 1, 1),
+            )
+        )
         db.flush()
         hsvc.get_dossier(db, world.actor(u), huishouden_id=hh2.id)
         auditor = world.user("auditor")
@@ -46,17 +53,31 @@ class TestAuditSearch:
     def test_by_user_action_and_period_shows_old_and_new_values(self, db, world) -> None:
         u = world.user("toegangsmedewerker", username="wijzigaar")
         hh = world.household(u)
-        hsvc.update_household(db, world.actor(u), huishouden_id=hh.id, data=hs.HuishoudenUpdate(
-            **{**hsvc.get_dossier(db, world.actor(u), huishouden_id=hh.id).model_dump(include=set(hsvc.HH_FIELDS)),
-               "straat": "Nieuwstraat", "version": hh.version}))
+        hsvc.update_household(
+            db,
+            world.actor(u),
+            huishouden_id=hh.id,
+            data=hs.HuishoudenUpdate(
+                **{
+                    **hsvc.get_dossier(db, world.actor(u), huishouden_id=hh.id).model_dump(include=set(hsvc.HH_FIELDS)),
+                    "straat": "Nieuwstraat",
+                    "version": hh.version,
+                }
+            ),
+        )
         auditor = world.user("auditor")
         vandaag = clock.today()
-        res = audit_viewer.search(db, world.actor(auditor), opdracht=_q(gebruiker="WIJZIGAAR", actie="update",
-                                                                          van=vandaag.isoformat(), tot=vandaag.isoformat()))
+        res = audit_viewer.search(
+            db,
+            world.actor(auditor),
+            opdracht=_q(gebruiker="WIJZIGAAR", actie="update", van=vandaag.isoformat(), tot=vandaag.isoformat()),
+        )
         assert res.totaal == 1
         assert res.events[0].changes["straat"] == ["Markt", "Nieuwstraat"]
         gisteren = vandaag - timedelta(days=1)
-        none = audit_viewer.search(db, world.actor(auditor), opdracht=_q(gebruiker="wijzigaar", tot=gisteren.isoformat()))
+        none = audit_viewer.search(
+            db, world.actor(auditor), opdracht=_q(gebruiker="wijzigaar", tot=gisteren.isoformat())
+        )
         assert none.totaal == 0
 
     def test_results_are_paged_newest_first(self, db, world) -> None:
@@ -92,7 +113,9 @@ class TestAuditSearch:
         auditor = world.user("auditor")
         data = audit_viewer.export_csv(db, world.actor(auditor), opdracht=_q(gebruiker="exporteer"))
         assert "exporteer" in data.decode("utf-8-sig")
-        assert db.scalar(select(AuditEvent).where(AuditEvent.action == "export", AuditEvent.object_type == "audit_event"))
+        assert db.scalar(
+            select(AuditEvent).where(AuditEvent.action == "export", AuditEvent.object_type == "audit_event")
+        )
 
 
 class TestChainCheck:

@@ -10,7 +10,8 @@ from app.domain.audit.models import AuditEvent
 from app.domain.errors import NotAllowed, ValidationError
 from app.domain.households import service as hsvc
 from app.domain.households.models import Huishouden, Lidmaatschap, Persoon
-from app.domain.supervision import jobs, rechtmatigheid as rm
+from app.domain.supervision import jobs
+from app.domain.supervision import rechtmatigheid as rm
 from tests.service.test_supervision_data import (
     aanbieder,
     beschikking,
@@ -160,8 +161,13 @@ class TestJeugdNa18ZonderGrond:
         bad = voorziening(db, b1, p, persoon_id=self._kind(db, hh1, date(2008, 5, 1)))
         hh2, v2 = case()
         b2 = beschikking(db, v2, wet="Jeugdwet")
-        grounded = voorziening(db, b2, p, persoon_id=self._kind(db, hh2, date(2008, 5, 1)), grond="Verlengde jeugdhulp: "
-                               "voortzetting noodzakelijk")
+        grounded = voorziening(
+            db,
+            b2,
+            p,
+            persoon_id=self._kind(db, hh2, date(2008, 5, 1)),
+            grond="Verlengde jeugdhulp: voortzetting noodzakelijk",
+        )
         hh3, v3 = case()
         b3 = beschikking(db, v3, wet="Jeugdwet")
         young = voorziening(db, b3, p, persoon_id=self._kind(db, hh3, date(2012, 5, 1)))
@@ -186,8 +192,9 @@ class TestInzageZonderRelatie:
         # a leak elsewhere would have left it.
         from app.domain import audit
 
-        leak = audit.record(db, world.actor(stranger), action="view", object_type="huishouden", object_id=hh.id,
-                            huishouden_id=hh.id)
+        leak = audit.record(
+            db, world.actor(stranger), action="view", object_type="huishouden", object_id=hh.id, huishouden_id=hh.id
+        )
         found = rm.inzage_zonder_relatie(db, P)
         assert [(u.object_id, u.huishouden_id) for u in found] == [(leak.id, hh.id)]
 
@@ -210,8 +217,12 @@ class TestReport:
         _, v = case()
         voorziening(db, beschikking(db, v), p, leveringsvorm="PGB", pgb=False)
         auditor = world.user("auditor")
-        job = jobs.start_job(db, world.actor(auditor), soort="rechtmatigheid",
-                             params={"van": "2026-01-01", "tot": "2026-11-23", "gemeente_id": None})
+        job = jobs.start_job(
+            db,
+            world.actor(auditor),
+            soort="rechtmatigheid",
+            params={"van": "2026-01-01", "tot": "2026-11-23", "gemeente_id": None},
+        )
         assert job.status == "done"
         rapport = job.samenvatting
         assert set(rapport["controles"]) == set(rm.CONTROLES) and rapport["duur_ms"] >= 0

@@ -33,7 +33,9 @@ class TestReviewBreakTheGlass:
         btg = _btg(db, world, snoop, hh)
         approvals.review_break_the_glass(db, world.actor(sup), btg_id=btg.id, beoordeling="akkoord", notitie=None)
         assert btg.beoordeling == "akkoord" and btg.beoordeeld_door_id == sup.id and btg.beoordeeld_op
-        ev = db.scalar(select(AuditEvent).where(AuditEvent.action == "approve", AuditEvent.object_type == "break_the_glass"))
+        ev = db.scalar(
+            select(AuditEvent).where(AuditEvent.action == "approve", AuditEvent.object_type == "break_the_glass")
+        )
         assert ev.object_id == str(btg.id) and ev.huishouden_id == hh.id
         assert ev.changes["beoordeling"] == [None, "akkoord"]
 
@@ -43,9 +45,16 @@ class TestReviewBreakTheGlass:
         with pytest.raises(ValidationError):
             approvals.review_break_the_glass(db, world.actor(sup), btg_id=btg.id, beoordeling="niet_akkoord")
         assert btg.beoordeling is None
-        approvals.review_break_the_glass(db, world.actor(sup), btg_id=btg.id, beoordeling="niet_akkoord",
-                                         notitie="Geen reden om dit dossier te openen")
-        ev = db.scalar(select(AuditEvent).where(AuditEvent.action == "reject", AuditEvent.object_type == "break_the_glass"))
+        approvals.review_break_the_glass(
+            db,
+            world.actor(sup),
+            btg_id=btg.id,
+            beoordeling="niet_akkoord",
+            notitie="Geen reden om dit dossier te openen",
+        )
+        ev = db.scalar(
+            select(AuditEvent).where(AuditEvent.action == "reject", AuditEvent.object_type == "break_the_glass")
+        )
         assert ev.reason == "Geen reden om dit dossier te openen"
         with pytest.raises(InvalidTransition):
             approvals.review_break_the_glass(db, world.actor(sup), btg_id=btg.id, beoordeling="akkoord")
@@ -80,8 +89,11 @@ class TestPendingList:
         x = schaalbesluit(db, hh, owner)
         btg = _btg(db, world, snoop, hh)
         items = approvals.pending(db, world.actor(sup))
-        assert {(i.soort, i.id) for i in items} == {("beschikking", b.id), ("schaalbesluit", x.id),
-                                                     ("break_the_glass", btg.id)}
+        assert {(i.soort, i.id) for i in items} == {
+            ("beschikking", b.id),
+            ("schaalbesluit", x.id),
+            ("break_the_glass", btg.id),
+        }
         besch = next(i for i in items if i.soort == "beschikking")
         assert besch.aangevraagd_door == owner.naam and besch.huishouden_naam == hh.naam
 
@@ -100,10 +112,13 @@ class TestDecide:
     def test_approve_beschikking_through_the_toegang_service(self, db, world) -> None:
         _, sup, owner, _, hh = _setup(world)
         b = beschikking(db, vraag(db, hh, owner), status="ter_goedkeuring")
-        approvals.decide(db, world.actor(sup), besluit=Besluit(soort="beschikking", id=b.id, besluit="goedkeuren",
-                                                               notitie="Akkoord"))
+        approvals.decide(
+            db, world.actor(sup), besluit=Besluit(soort="beschikking", id=b.id, besluit="goedkeuren", notitie="Akkoord")
+        )
         assert b.goedgekeurd_door_id == sup.id and b.status != "ter_goedkeuring"
-        assert db.scalar(select(AuditEvent).where(AuditEvent.action == "approve", AuditEvent.object_type == "beschikking"))
+        assert db.scalar(
+            select(AuditEvent).where(AuditEvent.action == "approve", AuditEvent.object_type == "beschikking")
+        )
 
     def test_reject_needs_a_note(self, db, world) -> None:
         with pytest.raises(ValueError):
@@ -112,8 +127,11 @@ class TestDecide:
     def test_reject_beschikking(self, db, world) -> None:
         _, sup, owner, _, hh = _setup(world)
         b = beschikking(db, vraag(db, hh, owner), status="ter_goedkeuring")
-        approvals.decide(db, world.actor(sup), besluit=Besluit(soort="beschikking", id=b.id, besluit="afwijzen",
-                                                               notitie="Omvang niet onderbouwd"))
+        approvals.decide(
+            db,
+            world.actor(sup),
+            besluit=Besluit(soort="beschikking", id=b.id, besluit="afwijzen", notitie="Omvang niet onderbouwd"),
+        )
         assert b.status == "afgekeurd"
         ev = db.scalar(select(AuditEvent).where(AuditEvent.action == "reject", AuditEvent.object_type == "beschikking"))
         assert ev.reason == "Omvang niet onderbouwd"
@@ -122,11 +140,16 @@ class TestDecide:
         _, sup, owner, _, hh = _setup(world)
         regie(db, hh, owner)
         x = schaalbesluit(db, hh, owner)
-        approvals.decide(db, world.actor(sup), besluit=Besluit(soort="schaalbesluit", id=x.id, besluit="goedkeuren",
-                                                               version=x.version))
+        approvals.decide(
+            db,
+            world.actor(sup),
+            besluit=Besluit(soort="schaalbesluit", id=x.id, besluit="goedkeuren", version=x.version),
+        )
         assert x.status == "definitief" and x.goedgekeurd_door_id == sup.id
         assert db.get(type(hh), hh.id).schaalniveau == 5
-        assert db.scalar(select(AuditEvent).where(AuditEvent.action == "approve", AuditEvent.object_type == "schaalbesluit"))
+        assert db.scalar(
+            select(AuditEvent).where(AuditEvent.action == "approve", AuditEvent.object_type == "schaalbesluit")
+        )
 
     def test_stale_version_of_escalation_conflicts(self, db, world) -> None:
         from app.domain.errors import Conflict
@@ -135,14 +158,19 @@ class TestDecide:
         regie(db, hh, owner)
         x = schaalbesluit(db, hh, owner)
         with pytest.raises(Conflict):
-            approvals.decide(db, world.actor(sup), besluit=Besluit(soort="schaalbesluit", id=x.id,
-                                                                   besluit="goedkeuren", version=x.version + 1))
+            approvals.decide(
+                db,
+                world.actor(sup),
+                besluit=Besluit(soort="schaalbesluit", id=x.id, besluit="goedkeuren", version=x.version + 1),
+            )
         assert x.status == "wacht_op_goedkeuring"
 
     def test_break_the_glass_decision(self, db, world) -> None:
         _, sup, _, snoop, hh = _setup(world)
         btg = _btg(db, world, snoop, hh)
-        approvals.decide(db, world.actor(sup), besluit=Besluit(soort="break_the_glass", id=btg.id, besluit="goedkeuren"))
+        approvals.decide(
+            db, world.actor(sup), besluit=Besluit(soort="break_the_glass", id=btg.id, besluit="goedkeuren")
+        )
         assert btg.beoordeling == "akkoord"
 
 
@@ -152,7 +180,8 @@ class TestSignals:
         btg = _btg(db, world, snoop, hh)
         items = signals.items(db, world.actor(sup), clock.today())
         assert [(i.soort, i.object_id, i.huishouden_id, i.route) for i in items] == [
-            ("break_the_glass", btg.id, hh.id, "goedkeuringen")]
+            ("break_the_glass", btg.id, hh.id, "goedkeuringen")
+        ]
         assert signals.items(db, world.actor(owner), clock.today()) == []
         approvals.review_break_the_glass(db, world.actor(sup), btg_id=btg.id, beoordeling="akkoord")
         assert signals.items(db, world.actor(sup), clock.today()) == []

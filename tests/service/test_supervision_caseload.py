@@ -76,26 +76,47 @@ class TestReassign:
         v1 = vraag(db, hh1, anna)
         r2 = regie(db, hh2, bert)
         world.involve(hh2, bert, "regisseur")
-        n = caseload.reassign(db, world.actor(sup), data=Herverdeling(
-            items=[{"soort": "ondersteuningsvraag", "id": v1.id}, {"soort": "regieafspraak", "id": r2.id}],
-            naar_gebruiker_id=carla.id, reden="Anna met verlof"))
+        n = caseload.reassign(
+            db,
+            world.actor(sup),
+            data=Herverdeling(
+                items=[{"soort": "ondersteuningsvraag", "id": v1.id}, {"soort": "regieafspraak", "id": r2.id}],
+                naar_gebruiker_id=carla.id,
+                reden="Anna met verlof",
+            ),
+        )
         assert n == 2 and v1.behandelaar_id == carla.id and r2.regisseur_id == carla.id
-        actief = {(b.huishouden_id, b.gebruiker_id, b.rol) for b in db.scalars(select(Betrokkenheid)).all()
-                  if b.einddatum is None or b.einddatum >= TODAY}
+        actief = {
+            (b.huishouden_id, b.gebruiker_id, b.rol)
+            for b in db.scalars(select(Betrokkenheid)).all()
+            if b.einddatum is None or b.einddatum >= TODAY
+        }
         assert (hh1.id, carla.id, "behandelaar") in actief and (hh1.id, anna.id, "behandelaar") not in actief
         assert (hh2.id, carla.id, "regisseur") in actief and (hh2.id, bert.id, "regisseur") not in actief
-        evs = db.scalars(select(AuditEvent).where(AuditEvent.action == "update", AuditEvent.reason == "Anna met verlof")).all()
+        evs = db.scalars(
+            select(AuditEvent).where(AuditEvent.action == "update", AuditEvent.reason == "Anna met verlof")
+        ).all()
         assert {(e.object_type, e.object_id, e.huishouden_id) for e in evs} == {
-            ("ondersteuningsvraag", str(v1.id), hh1.id), ("regieafspraak", str(r2.id), hh2.id)}
-        assert next(e for e in evs if e.object_type == "ondersteuningsvraag").changes == {"behandelaar_id": [anna.id, carla.id]}
+            ("ondersteuningsvraag", str(v1.id), hh1.id),
+            ("regieafspraak", str(r2.id), hh2.id),
+        }
+        assert next(e for e in evs if e.object_type == "ondersteuningsvraag").changes == {
+            "behandelaar_id": [anna.id, carla.id]
+        }
 
     def test_target_must_be_in_the_team(self, db, world) -> None:
         team, sup, anna, _ = _team(world)
         v = vraag(db, world.household(anna, team=team), anna)
         with pytest.raises(ValidationError) as exc:
-            caseload.reassign(db, world.actor(sup), data=Herverdeling(
-                items=[{"soort": "ondersteuningsvraag", "id": v.id}],
-                naar_gebruiker_id=world.user("toegangsmedewerker").id, reden="Herverdeling"))
+            caseload.reassign(
+                db,
+                world.actor(sup),
+                data=Herverdeling(
+                    items=[{"soort": "ondersteuningsvraag", "id": v.id}],
+                    naar_gebruiker_id=world.user("toegangsmedewerker").id,
+                    reden="Herverdeling",
+                ),
+            )
         assert "naar_gebruiker_id" in exc.value.errors and v.behandelaar_id == anna.id
 
     def test_nothing_changes_when_one_item_is_out_of_scope(self, db, world) -> None:
@@ -104,9 +125,18 @@ class TestReassign:
         other = world.user("toegangsmedewerker")
         v2 = vraag(db, world.household(other), other)  # another team's household
         with pytest.raises((NotFound, NotAllowed)):
-            caseload.reassign(db, world.actor(sup), data=Herverdeling(
-                items=[{"soort": "ondersteuningsvraag", "id": v1.id}, {"soort": "ondersteuningsvraag", "id": v2.id}],
-                naar_gebruiker_id=bert.id, reden="Herverdeling"))
+            caseload.reassign(
+                db,
+                world.actor(sup),
+                data=Herverdeling(
+                    items=[
+                        {"soort": "ondersteuningsvraag", "id": v1.id},
+                        {"soort": "ondersteuningsvraag", "id": v2.id},
+                    ],
+                    naar_gebruiker_id=bert.id,
+                    reden="Herverdeling",
+                ),
+            )
         assert v1.behandelaar_id == anna.id
 
     def test_reason_is_required(self) -> None:

@@ -31,8 +31,11 @@ class TestApprovalsPage:
         c = login(sup)
         r = c.get("/goedkeuringen")
         assert r.status_code == 200 and b.nummer in r.text and 'name="csrf_token"' in r.text
-        r = c.post("/goedkeuringen", headers={"HX-Request": "true"},
-                   data={"soort": "beschikking", "id": b.id, "besluit": "goedkeuren", "notitie": "Prima"})
+        r = c.post(
+            "/goedkeuringen",
+            headers={"HX-Request": "true"},
+            data={"soort": "beschikking", "id": b.id, "besluit": "goedkeuren", "notitie": "Prima"},
+        )
         assert r.status_code == 200 and "<html" not in r.text and "Goedgekeurd" in r.text
         assert r.headers["HX-Trigger"] == "goedkeuring-besloten"
         assert b.goedgekeurd_door_id == sup.id
@@ -40,8 +43,9 @@ class TestApprovalsPage:
     def test_reject_without_note_is_refused_with_a_message(self, login, world, db) -> None:
         team, sup, anna, bert = _team(world)
         hh = world.household(anna, team=team)
-        hsvc.break_the_glass(db, world.actor(world.user("toegangsmedewerker")), huishouden_id=hh.id,
-                             reden="Spoed, politie belde")
+        hsvc.break_the_glass(
+            db, world.actor(world.user("toegangsmedewerker")), huishouden_id=hh.id, reden="Spoed, politie belde"
+        )
         btg = db.scalar(select(BreakTheGlass))
         r = login(sup).post("/goedkeuringen", data={"soort": "break_the_glass", "id": btg.id, "besluit": "afwijzen"})
         assert r.status_code == 422 and "toelichting" in r.text and 'aria-invalid="true"' in r.text
@@ -50,8 +54,9 @@ class TestApprovalsPage:
     def test_plain_post_redirects(self, login, world, db) -> None:
         team, sup, anna, _ = _team(world)
         hh = world.household(anna, team=team)
-        hsvc.break_the_glass(db, world.actor(world.user("toegangsmedewerker")), huishouden_id=hh.id,
-                             reden="Spoed, politie belde")
+        hsvc.break_the_glass(
+            db, world.actor(world.user("toegangsmedewerker")), huishouden_id=hh.id, reden="Spoed, politie belde"
+        )
         btg = db.scalar(select(BreakTheGlass))
         r = login(sup).post("/goedkeuringen", data={"soort": "break_the_glass", "id": btg.id, "besluit": "goedkeuren"})
         assert r.status_code == 303 and btg.beoordeling == "akkoord"
@@ -70,9 +75,15 @@ class TestCaseloadPages:
         assert r.status_code == 200 and anna.naam in r.text and f"/caseload/{anna.id}" in r.text
         r = c.get(f"/caseload/{anna.id}")
         assert r.status_code == 200 and f"ondersteuningsvraag:{v1.id}" in r.text
-        r = c.post(f"/caseload/{anna.id}/herverdelen", headers={"HX-Request": "true"},
-                   data={"item": [f"ondersteuningsvraag:{v1.id}", f"ondersteuningsvraag:{v2.id}"],
-                         "naar_gebruiker_id": bert.id, "reden": "Verlof Anna"})
+        r = c.post(
+            f"/caseload/{anna.id}/herverdelen",
+            headers={"HX-Request": "true"},
+            data={
+                "item": [f"ondersteuningsvraag:{v1.id}", f"ondersteuningsvraag:{v2.id}"],
+                "naar_gebruiker_id": bert.id,
+                "reden": "Verlof Anna",
+            },
+        )
         assert r.status_code == 200 and "2 items herverdeeld" in r.text and "<html" not in r.text
         assert v1.behandelaar_id == bert.id and v2.behandelaar_id == bert.id
 
@@ -91,8 +102,13 @@ class TestAuditPages:
         auditor = world.user("auditor")
         r = login(auditor).get("/audit", params={"gebruiker": "zoekdoel", "actie": "create"})
         assert r.status_code == 200 and "zoekdoel" in r.text and "gevonden" in r.text
-        assert db.scalar(select(AuditEvent).where(AuditEvent.action == "search", AuditEvent.object_type == "audit_event",
-                                                  AuditEvent.actor_id == auditor.id))
+        assert db.scalar(
+            select(AuditEvent).where(
+                AuditEvent.action == "search",
+                AuditEvent.object_type == "audit_event",
+                AuditEvent.actor_id == auditor.id,
+            )
+        )
 
     def test_invalid_bsn_is_a_field_error(self, login, world) -> None:
         r = login(world.user("auditor")).get("/audit", params={"bsn": "123"})
@@ -146,3 +162,12 @@ class TestRechtmatigheidAndJobPages:
         auditor = world.user("auditor")
         job = jobs.start_job(db, world.actor(auditor), soort="audit_export", params={"actie": "login"})
         assert login(world.user("supervisor")).get(f"/rapporten/{job.id}").status_code == 404
+
+
+class TestMonitoringPage:
+    def test_export_form_and_job(self, login, world) -> None:
+        c = login(world.user("supervisor"))
+        assert c.get("/monitoring").status_code == 200
+        r = c.post("/monitoring/gmsd", data={"van": "2026-01-01", "tot": "2026-11-23"})
+        assert r.status_code == 303 and "/rapporten/" in r.headers["location"]
+        assert login(world.user("toegangsmedewerker")).get("/monitoring").status_code == 403

@@ -225,6 +225,7 @@ def update_network_member(
         "Over the API it lasts 8 hours."
     ),
     responses={**_R404, 422: ERROR_RESPONSES[422]},
+    name="api_break_the_glass",
 )
 def break_the_glass(
     session: DbSession, actor: ApiActor, huishouden_id: HuishoudenId, data: BreakTheGlassIn

@@ -26,8 +26,18 @@ def audit_search(
     tot: str | None = None,
     pagina: Annotated[int, Query(ge=1)] = 1,
 ):
-    raw = {k: v for k, v in {"bsn": bsn, "huishouden_id": huishouden_id, "gebruiker": gebruiker, "actie": actie,
-                             "van": van, "tot": tot}.items() if v not in (None, "")}
+    raw = {
+        k: v
+        for k, v in {
+            "bsn": bsn,
+            "huishouden_id": huishouden_id,
+            "gebruiker": gebruiker,
+            "actie": actie,
+            "van": van,
+            "tot": tot,
+        }.items()
+        if v not in (None, "")
+    }
     return audit_viewer.search(session, actor, opdracht=parse(s.AuditZoekopdracht, raw), pagina=pagina)
 
 
@@ -41,7 +51,7 @@ def job_start(body: s.JobStart, session: DbSession, actor: ApiActor, background:
     params = body.params
     if body.soort == "audit_export":
         params = parse(s.AuditZoekopdracht, params).criteria()
-    else:
+    else:  # rechtmatigheid and gmsd_export take a period and an optional gemeente
         p = rechtmatigheid.parse_periode(params)
         params = {"van": p.van.isoformat(), "tot": p.tot.isoformat(), "gemeente_id": p.gemeente_id}
     job = jobs.start_job(session, actor, soort=body.soort, params=params)

@@ -151,8 +151,14 @@ def member_werkvoorraad(session: Session, actor: Actor, *, gebruiker_id: int, to
             .order_by(V.datum_melding, V.id)
         ).all():
             vragen.append(
-                {"id": v.id, "huishouden_id": v.huishouden_id, "huishouden": naam, "status": v.status,
-                 "datum": v.datum_melding, "omschrijving": v.omschrijving}
+                {
+                    "id": v.id,
+                    "huishouden_id": v.huishouden_id,
+                    "huishouden": naam,
+                    "status": v.status,
+                    "datum": v.datum_melding,
+                    "omschrijving": v.omschrijving,
+                }
             )
     regie: list[dict[str, Any]] = []
     rm = _module("app.domain.plans.models", "Regieafspraak")
@@ -164,8 +170,14 @@ def member_werkvoorraad(session: Session, actor: Actor, *, gebruiker_id: int, to
             .where(R.regisseur_id == m.id, _regie_actief(R, dag), R.huishouden_id.in_(scope))
             .order_by(Huishouden.naam, R.id)
         ).all():
-            regie.append({"id": r.id, "huishouden_id": r.huishouden_id, "huishouden": naam,
-                          "begindatum": getattr(r, "begindatum", None)})
+            regie.append(
+                {
+                    "id": r.id,
+                    "huishouden_id": r.huishouden_id,
+                    "huishouden": naam,
+                    "begindatum": getattr(r, "begindatum", None),
+                }
+            )
     collegas = [c for c in _members(session, actor) if c.id != m.id]
     return Drilldown(gebruiker=m, items=items, vragen=vragen, regie=regie, collegas=collegas)
 

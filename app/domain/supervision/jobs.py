@@ -54,7 +54,11 @@ class JobSoort:
 
 
 _REGISTRY: dict[str, JobSoort] = {}
-_RUNNER_MODULES = ("app.domain.supervision.audit_viewer", "app.domain.supervision.rechtmatigheid")
+_RUNNER_MODULES = (
+    "app.domain.supervision.audit_viewer",
+    "app.domain.supervision.rechtmatigheid",
+    "app.domain.supervision.monitoring",
+)
 
 
 def register(soort: str, label: str, *rollen: str):  # type: ignore[no-untyped-def]

@@ -350,8 +350,16 @@ def inzage_zonder_relatie(session: Session, periode: Periode) -> list[Uitzonderi
     start = datetime.combine(periode.van, datetime.min.time())
     end = datetime.combine(periode.tot + timedelta(days=1), datetime.min.time())
     q = (
-        select(AuditEvent.id, AuditEvent.occurred_at, AuditEvent.actor_id, AuditEvent.actor_username,
-               AuditEvent.actor_rol, AuditEvent.huishouden_id, AuditEvent.object_type, Huishouden.team_id)
+        select(
+            AuditEvent.id,
+            AuditEvent.occurred_at,
+            AuditEvent.actor_id,
+            AuditEvent.actor_username,
+            AuditEvent.actor_rol,
+            AuditEvent.huishouden_id,
+            AuditEvent.object_type,
+            Huishouden.team_id,
+        )
         .join(Huishouden, Huishouden.id == AuditEvent.huishouden_id)
         .where(AuditEvent.action == "view", AuditEvent.actor_id.is_not(None))
         .where(AuditEvent.occurred_at >= start, AuditEvent.occurred_at < end)
@@ -373,11 +381,15 @@ def inzage_zonder_relatie(session: Session, periode: Periode) -> list[Uitzonderi
         ):
             teams.setdefault(uid, set()).add(tid)
         for b in session.scalars(
-            select(Betrokkenheid).where(Betrokkenheid.gebruiker_id.in_(actor_ids), Betrokkenheid.huishouden_id.in_(hh_ids))
+            select(Betrokkenheid).where(
+                Betrokkenheid.gebruiker_id.in_(actor_ids), Betrokkenheid.huishouden_id.in_(hh_ids)
+            )
         ):
             betr.setdefault((b.gebruiker_id, b.huishouden_id), []).append((b.begindatum, b.einddatum))
         for g in session.scalars(
-            select(BreakTheGlass).where(BreakTheGlass.gebruiker_id.in_(actor_ids), BreakTheGlass.huishouden_id.in_(hh_ids))
+            select(BreakTheGlass).where(
+                BreakTheGlass.gebruiker_id.in_(actor_ids), BreakTheGlass.huishouden_id.in_(hh_ids)
+            )
         ):
             btg.setdefault((g.gebruiker_id, g.huishouden_id), []).append((_naive(g.created_at), _naive(g.expires_at)))
         for t in session.scalars(
@@ -478,8 +490,14 @@ def to_csv(rapport: dict) -> bytes:
     w.writerow(("controle", "omschrijving_controle", "huishouden_id", "object_type", "object_id", "omschrijving"))
     for u in rapport["uitzonderingen"]:
         w.writerow(
-            (u["controle"], CONTROLES[u["controle"]][0], u["huishouden_id"] or "", u["object_type"],
-             u["object_id"] or "", u["omschrijving"])
+            (
+                u["controle"],
+                CONTROLES[u["controle"]][0],
+                u["huishouden_id"] or "",
+                u["object_type"],
+                u["object_id"] or "",
+                u["omschrijving"],
+            )
         )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 

@@ -91,7 +91,7 @@ class JobRead(BaseModel):
 
 
 class JobStart(BaseModel):
-    soort: Literal["audit_export", "rechtmatigheid"]
+    soort: Literal["audit_export", "rechtmatigheid", "gmsd_export"]
     params: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -46,7 +46,9 @@ def audit_zoeken(request: Request, session: DbSession, actor: CurrentActor):
     if crit:
         try:
             with savepoint(session):
-                resultaat = audit_viewer.search(session, actor, opdracht=parse(s.AuditZoekopdracht, crit), pagina=pagina)
+                resultaat = audit_viewer.search(
+                    session, actor, opdracht=parse(s.AuditZoekopdracht, crit), pagina=pagina
+                )
         except ValidationError as exc:
             errors = exc.errors
     query = urlencode(crit)

@@ -30,8 +30,14 @@ def _approvals_page(request: Request, session, actor, *, errors=None, v=None, me
         "message": message,
     }
     headers = {"HX-Trigger": "goedkeuring-besloten"} if message else None
-    return render(request, "supervision/approvals.html", ctx, status=status, partial="supervision/_approvals.html",
-                  headers=headers)
+    return render(
+        request,
+        "supervision/approvals.html",
+        ctx,
+        status=status,
+        partial="supervision/_approvals.html",
+        headers=headers,
+    )
 
 
 @router.get("/goedkeuringen", name="goedkeuringen")
@@ -63,7 +69,9 @@ async def goedkeuring_besluit(request: Request, session: DbSession, actor: Curre
 @router.get("/caseload", name="caseload")
 def caseload_page(request: Request, session: DbSession, actor: CurrentActor):
     rows = caseload.caseloads(session, actor, today=clock.today())
-    return render(request, "supervision/caseload.html", {"title": "Caseload team", "nav_active": "caseload", "rows": rows})
+    return render(
+        request, "supervision/caseload.html", {"title": "Caseload team", "nav_active": "caseload", "rows": rows}
+    )
 
 
 def _person_page(request: Request, session, actor, gebruiker_id: int, *, errors=None, v=None, message=None, status=200):  # type: ignore[no-untyped-def]
@@ -97,8 +105,10 @@ async def caseload_herverdelen(request: Request, session: DbSession, actor: Curr
         with savepoint(session):
             n = caseload.reassign(session, actor, data=parse(s.Herverdeling, data))
     except ValidationError as exc:
-        errors = {("reden" if k.startswith("reden") else "items" if k.startswith("items") else k): m
-                  for k, m in exc.errors.items()}
+        errors = {
+            ("reden" if k.startswith("reden") else "items" if k.startswith("items") else k): m
+            for k, m in exc.errors.items()
+        }
         return _person_page(request, session, actor, gebruiker_id, errors=errors, v=v, status=422)
     message = f"{n} item{'s' if n != 1 else ''} herverdeeld."
     if not is_htmx(request):
@@ -150,12 +160,59 @@ async def rechtmatigheid_start(request: Request, session: DbSession, actor: Curr
                 session,
                 actor,
                 soort="rechtmatigheid",
-                params={"van": periode.van.isoformat(), "tot": periode.tot.isoformat(),
-                        "gemeente_id": periode.gemeente_id},
+                params={
+                    "van": periode.van.isoformat(),
+                    "tot": periode.tot.isoformat(),
+                    "gemeente_id": periode.gemeente_id,
+                },
             )
     except ValidationError as exc:
-        ctx = {"title": "Rechtmatigheid", "nav_active": "rechtmatigheid", "gemeenten": _gemeenten(session),
-               "v": v, "errors": exc.errors, "rapport": None, "job": None, "controles": rechtmatigheid.CONTROLES}
+        ctx = {
+            "title": "Rechtmatigheid",
+            "nav_active": "rechtmatigheid",
+            "gemeenten": _gemeenten(session),
+            "v": v,
+            "errors": exc.errors,
+            "rapport": None,
+            "job": None,
+            "controles": rechtmatigheid.CONTROLES,
+        }
         return render(request, "supervision/rechtmatigheid.html", ctx, status=422)
+    jobs.schedule(background, job)
+    return RedirectResponse(request.url_for("job_status", job_id=job.id), status_code=303)
+
+
+# ---- monitoring: the pseudonymised GMSD export ---------------------------------------------------
+
+
+def _monitoring_ctx(session, actor, *, v=None, errors=None) -> dict:  # type: ignore[no-untyped-def]
+    vandaag = clock.today()
+    gemeenten = [(i, n) for i, n in _gemeenten(session) if actor.heeft(Rol.AUDITOR) or i in actor.gemeente_ids]
+    return {
+        "title": "Monitoring",
+        "nav_active": "monitoring",
+        "gemeenten": gemeenten,
+        "v": v or {"van": vandaag.replace(month=1, day=1).isoformat(), "tot": vandaag.isoformat()},
+        "errors": errors or {},
+    }
+
+
+@router.get("/monitoring", name="monitoring")
+def monitoring_page(request: Request, session: DbSession, actor: CurrentActor):
+    authz.require_role(actor, Rol.SUPERVISOR, Rol.AUDITOR)
+    return render(request, "supervision/monitoring.html", _monitoring_ctx(session, actor))
+
+
+@router.post("/monitoring/gmsd", name="monitoring_gmsd", dependencies=[CsrfChecked])
+async def monitoring_gmsd(request: Request, session: DbSession, actor: CurrentActor, background: BackgroundTasks):
+    v = form_to_dict(await request.form())
+    try:
+        with savepoint(session):
+            p = rechtmatigheid.parse_periode(v)
+            params = {"van": p.van.isoformat(), "tot": p.tot.isoformat(), "gemeente_id": p.gemeente_id}
+            job = jobs.start_job(session, actor, soort="gmsd_export", params=params)
+    except ValidationError as exc:
+        ctx = _monitoring_ctx(session, actor, v=v, errors=exc.errors)
+        return render(request, "supervision/monitoring.html", ctx, status=422)
     jobs.schedule(background, job)
     return RedirectResponse(request.url_for("job_status", job_id=job.id), status_code=303)
