@@ -213,7 +213,7 @@ class HuishoudenListItem(BaseModel):
     gemeente: str
     team: str | None
     schaalniveau: int | None
-    toegang: Literal["inhoud", "lijst", "zoektreffer"]
+    toegang: Literal["inhoud", "gedeeld", "lijst", "zoektreffer"]
     contact: str | None = None  # whom to contact, for a search hit outside one's relation
 
 

@@ -106,7 +106,7 @@ def search(session: Session, actor: Actor, *, opdracht: s.ZoekOpdracht, limit: i
         return []
     rows = session.scalars(
         q.options(selectinload(Huishouden.gemeente), selectinload(Huishouden.team))
-        .order_by(Huishouden.naam, Huishouden.id)
+        .order_by(func.lower(Huishouden.naam), Huishouden.id)
         .limit(limit)
     ).all()
     audit.record(
@@ -122,8 +122,10 @@ def search(session: Session, actor: Actor, *, opdracht: s.ZoekOpdracht, limit: i
 
 def _list_item(session: Session, actor: Actor, hh: Huishouden) -> s.HuishoudenListItem:
     rel = authz.relaties(session, actor, hh)
-    if authz.allowed(actor.rollen, rel, Handeling.LEZEN) or authz.allowed(actor.rollen, rel, Handeling.GEDEELD_LEZEN):
+    if authz.allowed(actor.rollen, rel, Handeling.LEZEN):
         toegang = "inhoud"
+    elif authz.allowed(actor.rollen, rel, Handeling.GEDEELD_LEZEN):
+        toegang = "gedeeld"  # the consented plan and verslag only, not the dossier
     elif authz.allowed(actor.rollen, rel, Handeling.LIJST):
         toegang = "lijst"
     else:
@@ -163,7 +165,7 @@ def my_households(session: Session, actor: Actor, *, limit: int = 200) -> list[s
         select(Huishouden)
         .where(Huishouden.id.in_(scope))
         .options(selectinload(Huishouden.gemeente), selectinload(Huishouden.team))
-        .order_by(Huishouden.naam)
+        .order_by(func.lower(Huishouden.naam), Huishouden.id)
         .limit(limit)
     ).all()
     return [_list_item(session, actor, hh) for hh in rows]
