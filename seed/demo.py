@@ -29,6 +29,7 @@ def load_demo(session: Session) -> str:
     from seed.demo_catalog import load_catalog
     from seed.demo_households import load_households
     from seed.demo_plans import load_plans
+    from seed.demo_toegang import load_toegang
 
     rng = random.Random(SEED)
     gem = _gemeente_ids(session)
@@ -85,6 +86,7 @@ def load_demo(session: Session) -> str:
         gemeenten=gem,
     )
     load_plans(session, actors, rng=rng, today=clock.today())
+    load_toegang(session, actors, rng=rng, today=clock.today())
     return (
         f"demo: {len(users)} users (password '{DEMO_PASSWORD}'), 3 teams, {n_products} products, "
         f"{n_providers} providers, {n_hh} households"

@@ -1,7 +1,7 @@
 """Shared builders for the toegang tests: catalogue data and a vraag brought to a given step."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -17,7 +17,7 @@ TODAY = date(2026, 3, 2)  # a Monday
 
 
 def freeze(day: date = TODAY) -> None:
-    clock.freeze(datetime(day.year, day.month, day.day, 10, 0))
+    clock.freeze(datetime(day.year, day.month, day.day, 10, 0, tzinfo=UTC))
 
 
 @dataclass

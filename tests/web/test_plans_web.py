@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from app.domain.audit.models import AuditEvent
 from app.domain.households.models import Toestemming
-from app.domain.plans.models import Doel, Plan
+from app.domain.plans.models import Actie, Doel, Plan
 
 
 def _setup(world):
@@ -50,10 +50,11 @@ class TestPlanPage:
         assert r.status_code == 422 and "Kies een leefgebied." in r.text and 'id="plan"' in r.text
         assert db.scalar(select(Doel.id)) is None
 
-    def test_htmx_success_redirects_with_header(self, login, world) -> None:
+    def test_htmx_success_answers_the_updated_partial(self, login, world) -> None:
         reg, hh = _setup(world)
         r = login(reg).post(f"/huishoudens/{hh.id}/plan/starten", data={}, headers={"HX-Request": "true"})
-        assert r.status_code == 200 and r.headers["HX-Redirect"].endswith(f"/huishoudens/{hh.id}/plan")
+        assert r.status_code == 200 and r.headers["HX-Trigger"] == "plan-gewijzigd"
+        assert r.text.lstrip().startswith('<div id="plan">') and "Nog geen doelen." in r.text
 
     def test_stale_version_answers_conflict_and_keeps_input(self, login, world, db) -> None:
         reg, hh = _setup(world)
@@ -87,6 +88,69 @@ class TestPlanPage:
         _, hh = _setup(world)
         other = world.user("regisseur")
         assert login(other).get(f"/huishoudens/{hh.id}/plan").status_code == 404
+
+
+class TestActieBewerken:
+    def _actie(self, c, db, hh_id: int, reg_id: int) -> Actie:
+        _build(c, hh_id)
+        doel = db.scalars(select(Doel)).one()
+        r = c.post(
+            f"/huishoudens/{hh_id}/plan/doelen/{doel.id}/acties",
+            data={"wat": "Budgetcoach bellen", "wie_soort": "professional", "gebruiker_id": reg_id},
+        )
+        assert r.status_code == 303
+        return db.scalars(select(Actie)).one()
+
+    def test_plan_page_has_an_edit_form_per_actie_filled_in(self, login, world, db) -> None:
+        reg, hh = _setup(world)
+        c = login(reg)
+        a = self._actie(c, db, hh.id, reg.id)
+        page = c.get(f"/huishoudens/{hh.id}/plan").text
+        assert f'action="http://testserver/huishoudens/{hh.id}/plan/acties/{a.id}"' in page
+        assert "Actie bewerken: Budgetcoach bellen" in page
+        assert f'id="f-actie-edit-{a.id}-wat" name="wat" type="text" value="Budgetcoach bellen"' in page
+
+    def test_plain_post_changes_status_and_who_and_writes_audit(self, login, world, db) -> None:
+        reg, hh = _setup(world)
+        c = login(reg)
+        a = self._actie(c, db, hh.id, reg.id)
+        r = c.post(
+            f"/huishoudens/{hh.id}/plan/acties/{a.id}",
+            data={"version": a.version, "wat": "Budgetcoach bellen", "wie_soort": "inwoner", "status": "bezig"},
+        )
+        assert r.status_code == 303 and r.headers["location"].endswith(f"/huishoudens/{hh.id}/plan#doelen")
+        db.refresh(a)
+        assert (a.status, a.wie_soort, a.gebruiker_id) == ("bezig", "inwoner", None)
+        ev = db.scalar(
+            select(AuditEvent).where(
+                AuditEvent.object_type == "actie", AuditEvent.action == "update", AuditEvent.object_id == str(a.id)
+            )
+        )
+        assert ev is not None and ev.changes["status"] == ["open", "bezig"]
+
+    def test_deadline_before_plan_start_shows_message_in_that_form_and_keeps_input(self, login, world, db) -> None:
+        reg, hh = _setup(world)
+        c = login(reg)
+        a = self._actie(c, db, hh.id, reg.id)
+        r = c.post(
+            f"/huishoudens/{hh.id}/plan/acties/{a.id}",
+            data={"version": a.version, "wat": "Nieuwe tekst", "wie_soort": "inwoner", "uiterlijk": "2000-01-01"},
+            headers={"HX-Request": "true"},
+        )
+        assert r.status_code == 422 and 'id="plan"' in r.text
+        assert f'href="#f-actie-edit-{a.id}-uiterlijk"' in r.text and "vóór de start van het plan" in r.text
+        assert 'value="Nieuwe tekst"' in r.text
+        db.refresh(a)
+        assert a.wat == "Budgetcoach bellen"
+
+    def test_stale_version_is_a_conflict(self, login, world, db) -> None:
+        reg, hh = _setup(world)
+        c = login(reg)
+        a = self._actie(c, db, hh.id, reg.id)
+        data = {"version": a.version, "wat": "Eerst", "wie_soort": "inwoner"}
+        assert c.post(f"/huishoudens/{hh.id}/plan/acties/{a.id}", data=data).status_code == 303
+        r = c.post(f"/huishoudens/{hh.id}/plan/acties/{a.id}", data={**data, "wat": "Tweede"})
+        assert r.status_code == 409 and 'value="Tweede"' in r.text
 
 
 class TestConsentAndSharedView:

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Query
 from fastapi.responses import Response
 
-from app.api.deps import ApiActor
+from app.api.deps import ApiActor, PathId
 from app.domain.supervision import approvals, audit_viewer, caseload, jobs, rechtmatigheid
 from app.domain.supervision import schemas as s
 from app.domain.validation import parse
@@ -60,12 +60,12 @@ def job_start(body: s.JobStart, session: DbSession, actor: ApiActor, background:
 
 
 @router.get("/jobs/{job_id}", response_model=s.JobRead, name="api_job")
-def job_get(job_id: int, session: DbSession, actor: ApiActor):
+def job_get(job_id: PathId, session: DbSession, actor: ApiActor):
     return jobs.get_job(session, actor, job_id=job_id)
 
 
 @router.get("/jobs/{job_id}/download", name="api_job_download", response_class=Response)
-def job_download(job_id: int, session: DbSession, actor: ApiActor):
+def job_download(job_id: PathId, session: DbSession, actor: ApiActor):
     job = jobs.download(session, actor, job_id=job_id)
     return Response(
         content=job.resultaat,

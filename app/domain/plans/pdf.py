@@ -50,12 +50,12 @@ class _Doc(FPDF):
     def kop(self, value: str, size: int = 14) -> None:
         self.ln(3)
         self.set_font(self.family, "B", size)
-        self.multi_cell(0, 7, self.text(value), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 7, self.text(value), new_x="LMARGIN", new_y="NEXT", align="L")
         self.set_font(self.family, "", 11)
 
     def alinea(self, value: str | None) -> None:
         self.set_font(self.family, "", 11)
-        self.multi_cell(0, 6, self.text(value or "—"), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 6, self.text(value or "—"), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def plan_pdf(session: Session, actor: Actor, *, huishouden_id: int) -> bytes:
@@ -96,6 +96,8 @@ def plan_pdf(session: Session, actor: Actor, *, huishouden_id: int) -> bytes:
         }
         kop = "Concept: dit plan is nog niet samen vastgesteld"
     doc = _Doc()
+    doc.set_title(f"Ons plan · {plan.huishouden_naam}")
+    doc.set_lang("nl")
     doc.add_page()
     doc.kop(f"Ons plan · {plan.huishouden_naam}", 18)
     doc.alinea(kop)
@@ -106,12 +108,13 @@ def plan_pdf(session: Session, actor: Actor, *, huishouden_id: int) -> bytes:
     doc.kop("Onze doelen")
     for i, d in enumerate(snap.get("doelen", []), 1):
         doc.set_font(doc.family, "B", 11)
-        doc.multi_cell(0, 6, doc.text(f"{i}. {d['woorden']}"), new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(0, 6, doc.text(f"{i}. {d['woorden']}"), new_x="LMARGIN", new_y="NEXT", align="L")
         doc.alinea(f"Onderwerp: {d['leefgebied']} · Stand: {_STATUS.get(d['status'], d['status'])}")
         if d.get("professioneel_oordeel"):
             doc.alinea(f"Wat de hulpverlener erbij zegt: {d['professioneel_oordeel']}")
         for a in d.get("acties", []):
-            doc.alinea(f"  - {a['wat']} (wie: {a['wie']}; uiterlijk: {_d(a.get('uiterlijk'))})")
+            stand = _STATUS.get(a.get("status", ""), a.get("status", ""))
+            doc.alinea(f"  - {a['wat']} (wie: {a['wie']}; uiterlijk: {_d(a.get('uiterlijk'))}; stand: {stand})")
         doc.ln(2)
     if snap.get("veiligheid"):
         doc.kop("Veiligheid")

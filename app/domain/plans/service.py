@@ -682,14 +682,35 @@ def _beschrijf(pad: str, oud: Any, nieuw: Any, doelen: dict[int, str]) -> str:
     return tekst
 
 
-def _kort(value: Any) -> str:
+_STATUS_LABELS: dict[str, str] = {
+    **{k.value: v for k, v in rules.DOEL_STATUS_LABELS.items()},
+    **{k.value: v for k, v in rules.ACTIE_STATUS_LABELS.items()},
+}
+
+
+def _kort(value: Any, pad: str = "") -> str:
+    """A value of the snapshot as the household reads it: labels, not codes; dd-mm-jjjj dates."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, dict):
         return str(value.get("woorden") or value.get("wat") or "")
+    if pad.endswith("status") and isinstance(value, str):
+        return _STATUS_LABELS.get(value, value)
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
     return str(value)
+
+
+def _afgekort(tekst: str, n: int = 60) -> str:
+    """Cut at a word boundary, so a goal's words stay readable in the comparison."""
+    if len(tekst) <= n:
+        return tekst
+    return tekst[:n].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
 def compare_versions(session: Session, actor: Actor, *, huishouden_id: int, versienummer: int) -> dict[str, Any]:
@@ -702,9 +723,11 @@ def compare_versions(session: Session, actor: Actor, *, huishouden_id: int, vers
         raise NotFound()
     vorige = versies.get(versienummer - 1)
     vorig_snap = vorige.snapshot if vorige else {}
-    doelen = {d["id"]: d["woorden"][:60] for snap in (vorig_snap, huidige.snapshot) for d in snap.get("doelen", [])}
+    doelen = {
+        d["id"]: _afgekort(d["woorden"]) for snap in (vorig_snap, huidige.snapshot) for d in snap.get("doelen", [])
+    }
     rijen = [
-        {"onderdeel": _beschrijf(pad, oud, nieuw, doelen), "oud": _kort(oud), "nieuw": _kort(nieuw)}
+        {"onderdeel": _beschrijf(pad, oud, nieuw, doelen), "oud": _kort(oud, pad), "nieuw": _kort(nieuw, pad)}
         for pad, oud, nieuw in rules.diff_plan(vorig_snap, huidige.snapshot)
     ]
     _record(session, actor, hh.id, "view", "plan_versie", huidige.id)

@@ -94,7 +94,9 @@ def beschikking_pdf(b: Beschikking, hh: Huishouden, aanvrager: Persoon | None, v
     if b.voorzieningen:
         pdf.sub("Voorzieningen")
         for vz in b.voorzieningen:
-            periode = f"van {vz.ingangsdatum:%d-%m-%Y}" + (f" tot en met {vz.einddatum:%d-%m-%Y}" if vz.einddatum else "")
+            periode = f"van {vz.ingangsdatum:%d-%m-%Y}" + (
+                f" tot en met {vz.einddatum:%d-%m-%Y}" if vz.einddatum else ""
+            )
             wie = f" voor {vz.persoon.naam}" if vz.persoon else ""
             aanbieder = f", aanbieder {vz.aanbieder.naam}" if vz.aanbieder else ""
             vorm = "persoonsgebonden budget" if vz.leveringsvorm == "PGB" else "zorg in natura"

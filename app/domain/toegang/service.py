@@ -1409,5 +1409,3 @@ def products_by_wet(session: Session) -> dict[str, list[Product]]:
 
 def aanbieders(session: Session) -> list[Aanbieder]:
     return list(session.scalars(select(Aanbieder).where(Aanbieder.actief.is_(True)).order_by(Aanbieder.naam)))
-
-

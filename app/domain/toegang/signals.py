@@ -70,11 +70,10 @@ def items(session: Session, actor: Actor, today: date) -> list[Werkitem]:
             continue  # the queue item below covers it
         dl = volgende(deadlines_for(session, v, today))
         if dl is not None:
-            prefix = {"verlopen": "Verlopen: ", "binnenkort": "", "ok": ""}[dl.status]
             out.append(
                 Werkitem(
                     soort=f"termijn_{dl.stap}",
-                    tekst=prefix + dl.omschrijving,
+                    tekst=dl.omschrijving,
                     vervaldatum=dl.datum,
                     status=dl.status,  # type: ignore[arg-type]
                     urgentie=_URGENTIE[dl.status] + (1 if v.spoed else 0),

@@ -1,8 +1,8 @@
 """Screens of the één plan: the plan page with doelen and acties, vaststellen and versions,
 evaluations, regie, op- en afschaling, 18-/18+, consent on the dossier, and the plan as PDF.
 
-Every form works as a plain POST (303 back to the page) and with htmx (HX-Redirect on success, the
-page's main partial with messages on 422/409).
+Every form works as a plain POST (303 back to the page) and with htmx (the updated partial with an
+HX-Trigger on success, the same partial with messages on 422/409).
 """
 
 from collections.abc import Callable
@@ -90,12 +90,6 @@ def plan_page(request: Request, session: DbSession, actor: CurrentActor, huishou
     return render(request, "plans/plan.html", ctx, partial="plans/_plan.html")
 
 
-def _redirect(request: Request, url: str) -> Response:
-    if is_htmx(request):
-        return Response(status_code=200, headers={"HX-Redirect": url})
-    return RedirectResponse(url, status_code=303)
-
-
 async def _act(
     request: Request,
     session,  # type: ignore[no-untyped-def]
@@ -120,11 +114,21 @@ async def _act(
             return _toestemming_response(request, session, actor, huishouden_id, errors=errors, v=v, status=status)
         ctx = _context(request, session, actor, huishouden_id, errors=errors, v=v, form=form, no_audit=True)
         return render(request, "plans/plan.html", ctx, status=status, partial="plans/_plan.html")
+    if is_htmx(request):
+        # The form sits on the page it would redirect to: an HX-Redirect that only changes the #anchor
+        # does not reload the page, so answer the updated partial instead.
+        if back == "dossier":
+            ctx = _toestemming_ctx(request, session, actor, huishouden_id)
+            return render(request, "plans/_toestemmingen.html", ctx, headers={"HX-Trigger": "toestemming-gewijzigd"})
+        ctx = _context(request, session, actor, huishouden_id, no_audit=True)
+        return render(
+            request, "plans/plan.html", ctx, partial="plans/_plan.html", headers={"HX-Trigger": "plan-gewijzigd"}
+        )
     if back == "dossier":
         url = str(request.url_for("dossier", huishouden_id=huishouden_id)) + (f"#{anchor}" if anchor else "")
     else:
         url = str(request.url_for("plan_pagina", huishouden_id=huishouden_id)) + (f"#{anchor}" if anchor else "")
-    return _redirect(request, url)
+    return RedirectResponse(url, status_code=303)
 
 
 def _p(model: type[BaseModel], v: dict[str, Any]) -> Any:

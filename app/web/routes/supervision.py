@@ -1,14 +1,14 @@
 """Supervisor and auditor screens: approvals, caseloads with bulk reassignment, rechtmatigheid report."""
 
 from fastapi import APIRouter, BackgroundTasks, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
 from app import clock
 from app.domain import authz
 from app.domain.errors import Conflict, InvalidTransition, ValidationError
 from app.domain.organisation.models import Gemeente, Rol
-from app.domain.supervision import approvals, caseload, jobs, rechtmatigheid
+from app.domain.supervision import approvals, caseload, charts, indicators, jobs, rechtmatigheid
 from app.domain.supervision import schemas as s
 from app.domain.validation import parse
 from app.web.deps import CsrfChecked, CurrentActor, DbSession, is_htmx, render, savepoint
@@ -199,8 +199,35 @@ def _monitoring_ctx(session, actor, *, v=None, errors=None) -> dict:  # type: ig
 
 @router.get("/monitoring", name="monitoring")
 def monitoring_page(request: Request, session: DbSession, actor: CurrentActor):
+    # The supervisor's dashboard (filters in the query string) with the GMSD export below it;
+    # an auditor sees only the export.
     authz.require_role(actor, Rol.SUPERVISOR, Rol.AUDITOR)
-    return render(request, "supervision/monitoring.html", _monitoring_ctx(session, actor))
+    ctx = _monitoring_ctx(session, actor)
+    q = dict(request.query_params)
+    ctx.update(d=None, f=q, f_errors={})
+    status = 200
+    if actor.heeft(Rol.SUPERVISOR):
+        try:
+            flt = indicators.parse_filter(q, today=clock.today())
+            ctx["d"] = indicators.dashboard(session, actor, **flt)
+            ctx["charts"] = {i.key: charts.bar_svg(i) for i in ctx["d"].indicatoren}
+        except ValidationError as exc:
+            ctx["f_errors"], status = exc.errors, 422
+    return render(
+        request, "supervision/monitoring.html", ctx, status=status, partial="supervision/monitoring_dashboard.html"
+    )
+
+
+@router.get("/monitoring/{indicator}.csv", name="monitoring_csv")
+def monitoring_csv(request: Request, session: DbSession, actor: CurrentActor, indicator: str):
+    flt = indicators.parse_filter(dict(request.query_params), today=clock.today())
+    ind = indicators.dashboard(session, actor, alleen=indicator, **flt).indicatoren[0]
+    naam = f"{ind.key}_{flt['van'].isoformat()}_{flt['tot'].isoformat()}.csv"
+    return Response(
+        ind.csv().encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+    )
 
 
 @router.post("/monitoring/gmsd", name="monitoring_gmsd", dependencies=[CsrfChecked])

@@ -56,7 +56,11 @@ VZ_STATUS = {
     "beeindigd": "Beëindigd",
     "afgewezen": "Afgewezen",
 }
-DEADLINE_LABELS = {"ok": ("ok", "Op tijd"), "binnenkort": ("warn", "Binnen 5 werkdagen"), "verlopen": ("bad", "Verlopen")}
+DEADLINE_LABELS = {
+    "ok": ("ok", "Op tijd"),
+    "binnenkort": ("warn", "Binnen 5 werkdagen"),
+    "verlopen": ("bad", "Verlopen"),
+}
 WETTEN = ["Wmo", "Jeugdwet", "Participatiewet", "Schuldhulp"]
 
 
@@ -201,13 +205,22 @@ async def assign(request: Request, session: DbSession, actor: CurrentActor, vraa
 
 def _leden(session: Session, huishouden_id: int) -> list[tuple[int, str]]:
     rows = session.scalars(
-        select(Persoon).join(Lidmaatschap).where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.einddatum.is_(None))
+        select(Persoon)
+        .join(Lidmaatschap)
+        .where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.einddatum.is_(None))
     ).all()
     return [(p.id, p.naam) for p in rows]
 
 
 def _melding_ctx(session: Session, hh, **extra) -> dict:  # type: ignore[no-untyped-def]
-    return {"title": "Nieuwe melding", "nav_active": "home", "hh": hh, "leden": _leden(session, hh.id), **_options(session), **extra}
+    return {
+        "title": "Nieuwe melding",
+        "nav_active": "home",
+        "hh": hh,
+        "leden": _leden(session, hh.id),
+        **_options(session),
+        **extra,
+    }
 
 
 @router.get("/huishoudens/{huishouden_id}/meldingen/nieuw", name="toegang_melding_form")
@@ -220,7 +233,9 @@ def melding_form(request: Request, session: DbSession, actor: CurrentActor, huis
     return render(request, "toegang/melding.html", _melding_ctx(session, hh, errors={}, v=v))
 
 
-@router.post("/huishoudens/{huishouden_id}/meldingen/nieuw", name="toegang_melding_aanmaken", dependencies=[CsrfChecked])
+@router.post(
+    "/huishoudens/{huishouden_id}/meldingen/nieuw", name="toegang_melding_aanmaken", dependencies=[CsrfChecked]
+)
 async def melding_create(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
     from app.domain import authz
     from app.domain.authz import Handeling
@@ -263,31 +278,73 @@ def _gesprek_data(v: dict) -> dict:
 async def gesprek(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
     raw = form_to_dict(await request.form())
     data = _gesprek_data(raw)
-    return _run(request, session, actor, vraag_id, "gesprek", raw, lambda: svc.record_gesprek(session, actor, vraag_id=vraag_id, data=parse(s.GesprekCreate, data)))
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "gesprek",
+        raw,
+        lambda: svc.record_gesprek(session, actor, vraag_id=vraag_id, data=parse(s.GesprekCreate, data)),
+    )
 
 
 @router.post("/vragen/{vraag_id}/termijn", name="toegang_termijn", dependencies=[CsrfChecked])
 async def termijn(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
     v = form_to_dict(await request.form())
-    return _run(request, session, actor, vraag_id, "termijn", v, lambda: svc.add_termijnaanpassing(session, actor, vraag_id=vraag_id, data=parse(s.TermijnaanpassingCreate, v)))
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "termijn",
+        v,
+        lambda: svc.add_termijnaanpassing(session, actor, vraag_id=vraag_id, data=parse(s.TermijnaanpassingCreate, v)),
+    )
 
 
 @router.post("/vragen/{vraag_id}/verslag", name="toegang_verslag", dependencies=[CsrfChecked])
 async def verslag(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
     v = form_to_dict(await request.form())
-    return _run(request, session, actor, vraag_id, "verslag", v, lambda: svc.save_verslag(session, actor, vraag_id=vraag_id, data=parse(s.VerslagIn, v)))
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "verslag",
+        v,
+        lambda: svc.save_verslag(session, actor, vraag_id=vraag_id, data=parse(s.VerslagIn, v)),
+    )
 
 
 @router.post("/vragen/{vraag_id}/verslag/verzonden", name="toegang_verslag_verzonden", dependencies=[CsrfChecked])
 async def verslag_verzonden(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
     v = form_to_dict(await request.form())
-    return _run(request, session, actor, vraag_id, "verzenden", v, lambda: svc.mark_verslag_sent(session, actor, vraag_id=vraag_id, data=parse(s.VerslagVerzendenIn, v)), "verslag")
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "verzenden",
+        v,
+        lambda: svc.mark_verslag_sent(session, actor, vraag_id=vraag_id, data=parse(s.VerslagVerzendenIn, v)),
+        "verslag",
+    )
 
 
 @router.post("/vragen/{vraag_id}/verslag/reactie", name="toegang_reactie", dependencies=[CsrfChecked])
 async def reactie(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
     v = form_to_dict(await request.form())
-    return _run(request, session, actor, vraag_id, "reactie", v, lambda: svc.add_reactie(session, actor, vraag_id=vraag_id, data=parse(s.ReactieIn, v)), "verslag")
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "reactie",
+        v,
+        lambda: svc.add_reactie(session, actor, vraag_id=vraag_id, data=parse(s.ReactieIn, v)),
+        "verslag",
+    )
 
 
 @router.get("/vragen/{vraag_id}/verslag.pdf", name="toegang_verslag_pdf")
@@ -295,19 +352,34 @@ def verslag_pdf(request: Request, session: DbSession, actor: CurrentActor, vraag
     vraag_, hh, vs = svc.view_verslag(session, actor, vraag_id=vraag_id, export=True)
     aanvrager = _aanvrager(session, hh.id)
     body = pdf.verslag_pdf(vraag_, hh, aanvrager, vs)
-    return Response(body, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="verslag-{vraag_id}.pdf"'})
+    return Response(
+        body,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="verslag-{vraag_id}.pdf"'},
+    )
 
 
 def _aanvrager(session: Session, huishouden_id: int) -> Persoon | None:
     return session.scalar(
-        select(Persoon).join(Lidmaatschap).where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.relatie == "aanvrager").limit(1)
+        select(Persoon)
+        .join(Lidmaatschap)
+        .where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.relatie == "aanvrager")
+        .limit(1)
     )
 
 
 @router.post("/vragen/{vraag_id}/aanvraag", name="toegang_aanvraag", dependencies=[CsrfChecked])
 async def aanvraag(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
     v = form_to_dict(await request.form())
-    return _run(request, session, actor, vraag_id, "aanvraag", v, lambda: svc.register_aanvraag(session, actor, vraag_id=vraag_id, data=parse(s.AanvraagCreate, v)))
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "aanvraag",
+        v,
+        lambda: svc.register_aanvraag(session, actor, vraag_id=vraag_id, data=parse(s.AanvraagCreate, v)),
+    )
 
 
 def _beschikking_data(v: dict) -> dict:
@@ -329,7 +401,15 @@ async def beschikking(request: Request, session: DbSession, actor: CurrentActor,
         rows = [*data["voorzieningen"], {}]
         return _vraag_page(request, session, actor, vraag_id, form="beschikking", v={**raw, "voorzieningen": rows})
     view_v = {**raw, "voorzieningen": data["voorzieningen"]}
-    return _run(request, session, actor, vraag_id, "beschikking", view_v, lambda: svc.prepare_beschikking(session, actor, vraag_id=vraag_id, data=parse(s.BeschikkingCreate, data)))
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "beschikking",
+        view_v,
+        lambda: svc.prepare_beschikking(session, actor, vraag_id=vraag_id, data=parse(s.BeschikkingCreate, data)),
+    )
 
 
 def _vraag_of_beschikking(session: Session, beschikking_id: int) -> int:
@@ -346,29 +426,69 @@ async def goedkeuren(request: Request, session: DbSession, actor: CurrentActor, 
     v = form_to_dict(await request.form())
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
     if v.get("besluit") == "afkeuren":
-        return _run(request, session, actor, vraag_id, "goedkeuring", v, lambda: svc.reject_beschikking(session, actor, beschikking_id=beschikking_id, notitie=v.get("notitie")), "beschikkingen")
-    return _run(request, session, actor, vraag_id, "goedkeuring", v, lambda: svc.approve_beschikking(session, actor, beschikking_id=beschikking_id, notitie=v.get("notitie")), "beschikkingen")
+        return _run(
+            request,
+            session,
+            actor,
+            vraag_id,
+            "goedkeuring",
+            v,
+            lambda: svc.reject_beschikking(session, actor, beschikking_id=beschikking_id, notitie=v.get("notitie")),
+            "beschikkingen",
+        )
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "goedkeuring",
+        v,
+        lambda: svc.approve_beschikking(session, actor, beschikking_id=beschikking_id, notitie=v.get("notitie")),
+        "beschikkingen",
+    )
 
 
 @router.post("/beschikkingen/{beschikking_id}/definitief", name="toegang_definitief", dependencies=[CsrfChecked])
 async def definitief(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: int):
     v = form_to_dict(await request.form())
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
-    return _run(request, session, actor, vraag_id, f"definitief-{beschikking_id}", v, lambda: svc.finalize_beschikking(session, actor, beschikking_id=beschikking_id, data=parse(s.DefinitiefIn, v)), "beschikkingen")
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        f"definitief-{beschikking_id}",
+        v,
+        lambda: svc.finalize_beschikking(session, actor, beschikking_id=beschikking_id, data=parse(s.DefinitiefIn, v)),
+        "beschikkingen",
+    )
 
 
 @router.get("/beschikkingen/{beschikking_id}/brief.pdf", name="toegang_beschikking_pdf")
 def beschikking_pdf(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: int):
     b, hh, leden = svc.view_beschikking(session, actor, beschikking_id=beschikking_id, export=True)
     body = pdf.beschikking_pdf(b, hh, leden[0] if leden else None, clock.today())
-    return Response(body, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="beschikking-{b.nummer}.pdf"'})
+    return Response(
+        body,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="beschikking-{b.nummer}.pdf"'},
+    )
 
 
 @router.post("/beschikkingen/{beschikking_id}/bezwaar", name="toegang_bezwaar", dependencies=[CsrfChecked])
 async def bezwaar(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: int):
     v = form_to_dict(await request.form())
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
-    return _run(request, session, actor, vraag_id, f"bezwaar-{beschikking_id}", v, lambda: svc.register_bezwaar(session, actor, beschikking_id=beschikking_id, data=parse(s.BezwaarCreate, v)), "beschikkingen")
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        f"bezwaar-{beschikking_id}",
+        v,
+        lambda: svc.register_bezwaar(session, actor, beschikking_id=beschikking_id, data=parse(s.BezwaarCreate, v)),
+        "beschikkingen",
+    )
 
 
 @router.post("/bezwaren/{bezwaar_id}", name="toegang_bezwaar_bijwerken", dependencies=[CsrfChecked])
@@ -380,7 +500,16 @@ async def bezwaar_bijwerken(request: Request, session: DbSession, actor: Current
     if bz is None:
         raise NotFound()
     vraag_id = _vraag_of_beschikking(session, bz.beschikking_id)
-    return _run(request, session, actor, vraag_id, f"bezwaarupd-{bezwaar_id}", v, lambda: svc.update_bezwaar(session, actor, bezwaar_id=bezwaar_id, data=parse(s.BezwaarUpdate, v)), "beschikkingen")
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        f"bezwaarupd-{bezwaar_id}",
+        v,
+        lambda: svc.update_bezwaar(session, actor, bezwaar_id=bezwaar_id, data=parse(s.BezwaarUpdate, v)),
+        "beschikkingen",
+    )
 
 
 def _vraag_of_voorziening(session: Session, voorziening_id: int) -> int:
@@ -399,21 +528,62 @@ def _vz_route(step: str, schema: type, fn_name: str):  # type: ignore[no-untyped
         v = form_to_dict(await request.form())
         vraag_id = _vraag_of_voorziening(session, voorziening_id)
         fn = getattr(svc, fn_name)
-        return _run(request, session, actor, vraag_id, f"{step}-{voorziening_id}", v, lambda: fn(session, actor, voorziening_id=voorziening_id, data=parse(schema, v)), "beschikkingen")
+        return _run(
+            request,
+            session,
+            actor,
+            vraag_id,
+            f"{step}-{voorziening_id}",
+            v,
+            lambda: fn(session, actor, voorziening_id=voorziening_id, data=parse(schema, v)),
+            "beschikkingen",
+        )
 
     return handler
 
 
-router.add_api_route("/voorzieningen/{voorziening_id}/start", _vz_route("start", s.StartZorgIn, "start_zorg"), methods=["POST"], name="toegang_start", dependencies=[CsrfChecked])
-router.add_api_route("/voorzieningen/{voorziening_id}/stop", _vz_route("stop", s.StopZorgIn, "stop_zorg"), methods=["POST"], name="toegang_stop", dependencies=[CsrfChecked])
-router.add_api_route("/voorzieningen/{voorziening_id}/wijzigen", _vz_route("wijzig", s.VoorzieningWijzigen, "wijzig_voorziening"), methods=["POST"], name="toegang_wijzigen", dependencies=[CsrfChecked])
-router.add_api_route("/voorzieningen/{voorziening_id}/beeindigen", _vz_route("beeindig", s.VoorzieningBeeindigen, "beeindig_voorziening"), methods=["POST"], name="toegang_beeindigen", dependencies=[CsrfChecked])
+router.add_api_route(
+    "/voorzieningen/{voorziening_id}/start",
+    _vz_route("start", s.StartZorgIn, "start_zorg"),
+    methods=["POST"],
+    name="toegang_start",
+    dependencies=[CsrfChecked],
+)
+router.add_api_route(
+    "/voorzieningen/{voorziening_id}/stop",
+    _vz_route("stop", s.StopZorgIn, "stop_zorg"),
+    methods=["POST"],
+    name="toegang_stop",
+    dependencies=[CsrfChecked],
+)
+router.add_api_route(
+    "/voorzieningen/{voorziening_id}/wijzigen",
+    _vz_route("wijzig", s.VoorzieningWijzigen, "wijzig_voorziening"),
+    methods=["POST"],
+    name="toegang_wijzigen",
+    dependencies=[CsrfChecked],
+)
+router.add_api_route(
+    "/voorzieningen/{voorziening_id}/beeindigen",
+    _vz_route("beeindig", s.VoorzieningBeeindigen, "beeindig_voorziening"),
+    methods=["POST"],
+    name="toegang_beeindigen",
+    dependencies=[CsrfChecked],
+)
 
 
 @router.post("/vragen/{vraag_id}/afsluiten", name="toegang_afsluiten", dependencies=[CsrfChecked])
 async def afsluiten(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
     v = form_to_dict(await request.form())
-    return _run(request, session, actor, vraag_id, "afsluiten", v, lambda: svc.close_vraag(session, actor, vraag_id=vraag_id, data=parse(s.AfsluitenIn, v)))
+    return _run(
+        request,
+        session,
+        actor,
+        vraag_id,
+        "afsluiten",
+        v,
+        lambda: svc.close_vraag(session, actor, vraag_id=vraag_id, data=parse(s.AfsluitenIn, v)),
+    )
 
 
 @router.get("/huishoudens/{huishouden_id}/chronologie", name="toegang_chronologie")
@@ -464,4 +634,3 @@ def _chronologie_section(request, session, actor, hh):  # type: ignore[no-untype
             request=request, items=items, hh=hh, csrf_token=request.state.csrf_token
         )
     )
-
