@@ -67,3 +67,8 @@ _scanned: list[bool] = []
 def nav_items(actor: Actor) -> list[NavItem]:
     _ensure_scanned()
     return [i for i in NAV if i.route in _known and actor.heeft(*i.rollen)]
+
+
+def has_route(name: str) -> bool:
+    _ensure_scanned()
+    return name in _known

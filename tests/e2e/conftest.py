@@ -315,18 +315,20 @@ def _safe_name(name: str) -> str:
 
 
 def login(page: Page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
-    """Log in through the login form and wait until the app lands on ``/``."""
+    """Log in through the login form and wait until the app lands on the role's start page."""
     page.goto(f"{base_url}/login")
     form = page.locator("form").filter(has=page.locator('input[name="username"]'))
     form.locator('input[name="username"]').fill(username)
     form.locator('input[name="password"]').fill(password)
     form.locator('button[type="submit"], input[type="submit"], button:not([type])').first.click()
     try:
-        page.wait_for_url(lambda url: urlsplit(url).path == "/", timeout=15_000)
+        # Casework roles land on / (werkvoorraad); beheer, auditor and ondersteuner on their own page.
+        page.wait_for_url(lambda url: urlsplit(url).path != "/login", timeout=15_000)
+        page.wait_for_load_state("domcontentloaded")
     except Exception as exc:  # playwright TimeoutError; keep the message readable
         body = page.locator("body").inner_text()[:1000]
         raise AssertionError(
-            f"login as {username!r} did not land on / (now at {page.url})\npage text:\n{body}"
+            f"login as {username!r} did not get past the login page (now at {page.url})\npage text:\n{body}"
         ) from exc
 
 

@@ -130,6 +130,64 @@ def snapshot(obj: Any, fields: Iterable[str]) -> dict[str, Any]:
     return {f: _plain(getattr(obj, f)) for f in fields}
 
 
+def record_create(
+    session: Session,
+    actor: Actor,
+    obj: Any,
+    fields: Iterable[str],
+    *,
+    object_type: str,
+    huishouden_id: int | None = None,
+    purpose: str | None = None,
+) -> AuditEvent:
+    """Flush a newly added object and record its creation with every field as the change."""
+    session.flush()
+    return record(
+        session,
+        actor,
+        action="create",
+        object_type=object_type,
+        object_id=obj.id,
+        huishouden_id=huishouden_id,
+        purpose=purpose,
+        changes=diff({}, snapshot(obj, fields)),
+    )
+
+
+def apply_update(
+    session: Session,
+    actor: Actor,
+    obj: Any,
+    data: Any,
+    fields: Iterable[str],
+    *,
+    object_type: str,
+    set_fields: Iterable[str] | None = None,
+    huishouden_id: int | None = None,
+    purpose: str | None = None,
+) -> dict[str, list[Any]]:
+    """Copy `set_fields` (default: `fields`) from `data` onto `obj`, flush, and record an "update"
+    event with the diff over `fields` when anything changed. Returns the changes."""
+    fields = tuple(fields)
+    before = snapshot(obj, fields)
+    for f in fields if set_fields is None else set_fields:
+        setattr(obj, f, getattr(data, f))
+    session.flush()
+    changes = diff(before, snapshot(obj, fields))
+    if changes:
+        record(
+            session,
+            actor,
+            action="update",
+            object_type=object_type,
+            object_id=obj.id,
+            huishouden_id=huishouden_id,
+            purpose=purpose,
+            changes=changes,
+        )
+    return changes
+
+
 @dataclass(frozen=True)
 class ChainResult:
     ok: bool

@@ -147,16 +147,7 @@ def create_product(session: Session, actor: Actor, *, data: s.ProductCreate, boo
     _validate_product(session, data, None)
     p = Product(**data.model_dump(include=set(PRODUCT_FIELDS)))
     session.add(p)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        action="create",
-        object_type="product",
-        object_id=p.id,
-        purpose=PURPOSE,
-        changes=audit.diff({}, audit.snapshot(p, PRODUCT_FIELDS)),
-    )
+    audit.record_create(session, actor, p, PRODUCT_FIELDS, object_type="product", purpose=PURPOSE)
     return product_read(session, p)
 
 
@@ -167,21 +158,7 @@ def update_product(session: Session, actor: Actor, *, product_id: int, data: s.P
         raise NotFound()
     check_version(p, data.version)
     _validate_product(session, data, p.id)
-    before = audit.snapshot(p, PRODUCT_FIELDS)
-    for f in PRODUCT_FIELDS:
-        setattr(p, f, getattr(data, f))
-    session.flush()
-    changes = audit.diff(before, audit.snapshot(p, PRODUCT_FIELDS))
-    if changes:
-        audit.record(
-            session,
-            actor,
-            action="update",
-            object_type="product",
-            object_id=p.id,
-            purpose=PURPOSE,
-            changes=changes,
-        )
+    audit.apply_update(session, actor, p, data, PRODUCT_FIELDS, object_type="product", purpose=PURPOSE)
     return product_read(session, p)
 
 
@@ -286,16 +263,7 @@ def create_aanbieder(
     _check_agb_unique(session, data.agb_code, None)
     a = Aanbieder(**data.model_dump(include=set(AANBIEDER_FIELDS)))
     session.add(a)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        action="create",
-        object_type="aanbieder",
-        object_id=a.id,
-        purpose=PURPOSE,
-        changes=audit.diff({}, audit.snapshot(a, AANBIEDER_FIELDS)),
-    )
+    audit.record_create(session, actor, a, AANBIEDER_FIELDS, object_type="aanbieder", purpose=PURPOSE)
     return aanbieder_read(session, a)
 
 
@@ -306,21 +274,7 @@ def update_aanbieder(session: Session, actor: Actor, *, aanbieder_id: int, data:
         raise NotFound()
     check_version(a, data.version)
     _check_agb_unique(session, data.agb_code, a.id)
-    before = audit.snapshot(a, AANBIEDER_FIELDS)
-    for f in AANBIEDER_FIELDS:
-        setattr(a, f, getattr(data, f))
-    session.flush()
-    changes = audit.diff(before, audit.snapshot(a, AANBIEDER_FIELDS))
-    if changes:
-        audit.record(
-            session,
-            actor,
-            action="update",
-            object_type="aanbieder",
-            object_id=a.id,
-            purpose=PURPOSE,
-            changes=changes,
-        )
+    audit.apply_update(session, actor, a, data, AANBIEDER_FIELDS, object_type="aanbieder", purpose=PURPOSE)
     return aanbieder_read(session, a)
 
 
@@ -366,16 +320,7 @@ def add_contract(
     )
     c = Contract(aanbieder_id=a.id, product_id=p.id, begindatum=data.begindatum, einddatum=data.einddatum)
     session.add(c)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        action="create",
-        object_type="contract",
-        object_id=c.id,
-        purpose=PURPOSE,
-        changes=audit.diff({}, audit.snapshot(c, CONTRACT_FIELDS)),
-    )
+    audit.record_create(session, actor, c, CONTRACT_FIELDS, object_type="contract", purpose=PURPOSE)
     return _contract_read(c, p, clock.today())
 
 
@@ -396,20 +341,16 @@ def update_contract(
         eind=data.einddatum,
         skip_id=c.id,
     )
-    before = audit.snapshot(c, CONTRACT_FIELDS)
-    c.begindatum, c.einddatum = data.begindatum, data.einddatum
-    session.flush()
-    changes = audit.diff(before, audit.snapshot(c, CONTRACT_FIELDS))
-    if changes:
-        audit.record(
-            session,
-            actor,
-            action="update",
-            object_type="contract",
-            object_id=c.id,
-            purpose=PURPOSE,
-            changes=changes,
-        )
+    audit.apply_update(
+        session,
+        actor,
+        c,
+        data,
+        CONTRACT_FIELDS,
+        object_type="contract",
+        set_fields=("begindatum", "einddatum"),
+        purpose=PURPOSE,
+    )
     p = session.get(Product, c.product_id)
     assert p is not None
     return _contract_read(c, p, clock.today())

@@ -206,7 +206,12 @@ def _load(
     if hh is None:
         if actor is not None:  # fishing for ids is an access attempt too
             authz.deny(
-                session, actor, huishouden_id=None, handeling=handeling, object_type="huishouden", object_id=huishouden_id
+                session,
+                actor,
+                huishouden_id=None,
+                handeling=handeling,
+                object_type="huishouden",
+                object_id=huishouden_id,
             )
         raise NotFound()
     return hh
@@ -347,26 +352,9 @@ def create_household(session: Session, actor: Actor, *, data: s.HuishoudenCreate
         session.add(
             Betrokkenheid(huishouden_id=hh.id, gebruiker_id=actor.gebruiker_id, rol="behandelaar", begindatum=dag)
         )
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        action="create",
-        object_type="huishouden",
-        object_id=hh.id,
-        huishouden_id=hh.id,
-        purpose=PURPOSE,
-        changes=audit.diff({}, audit.snapshot(hh, HH_FIELDS)),
-    )
-    audit.record(
-        session,
-        actor,
-        action="create",
-        object_type="persoon",
-        object_id=aanvrager.id,
-        huishouden_id=hh.id,
-        purpose=PURPOSE,
-        changes=audit.diff({}, audit.snapshot(aanvrager, PERSOON_FIELDS)),
+    audit.record_create(session, actor, hh, HH_FIELDS, object_type="huishouden", huishouden_id=hh.id, purpose=PURPOSE)
+    audit.record_create(
+        session, actor, aanvrager, PERSOON_FIELDS, object_type="persoon", huishouden_id=hh.id, purpose=PURPOSE
     )
     return _read(session, _load(session, hh.id))
 
@@ -378,22 +366,9 @@ def update_household(
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
     check_version(hh, data.version)
     _check_org(session, actor, data.gemeente_id, data.team_id)
-    before = audit.snapshot(hh, HH_FIELDS)
-    for f in HH_FIELDS:
-        setattr(hh, f, getattr(data, f))
-    session.flush()
-    changes = audit.diff(before, audit.snapshot(hh, HH_FIELDS))
-    if changes:
-        audit.record(
-            session,
-            actor,
-            action="update",
-            object_type="huishouden",
-            object_id=hh.id,
-            huishouden_id=hh.id,
-            purpose=PURPOSE,
-            changes=changes,
-        )
+    audit.apply_update(
+        session, actor, hh, data, HH_FIELDS, object_type="huishouden", huishouden_id=hh.id, purpose=PURPOSE
+    )
     return _read(session, hh)
 
 
@@ -514,16 +489,8 @@ def add_network_member(session: Session, actor: Actor, *, huishouden_id: int, da
     authz.require(session, actor, hh, Handeling.SCHRIJVEN)
     n = Netwerklid(huishouden_id=hh.id, **data.model_dump())
     session.add(n)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        action="create",
-        object_type="netwerklid",
-        object_id=n.id,
-        huishouden_id=hh.id,
-        purpose=PURPOSE,
-        changes=audit.diff({}, audit.snapshot(n, NETWERK_FIELDS)),
+    audit.record_create(
+        session, actor, n, NETWERK_FIELDS, object_type="netwerklid", huishouden_id=hh.id, purpose=PURPOSE
     )
     return s.NetwerklidRead.model_validate(n)
 
@@ -537,22 +504,9 @@ def update_network_member(
     if n is None or n.huishouden_id != hh.id:
         raise NotFound()
     check_version(n, data.version)
-    before = audit.snapshot(n, NETWERK_FIELDS)
-    for f in NETWERK_FIELDS:
-        setattr(n, f, getattr(data, f))
-    session.flush()
-    changes = audit.diff(before, audit.snapshot(n, NETWERK_FIELDS))
-    if changes:
-        audit.record(
-            session,
-            actor,
-            action="update",
-            object_type="netwerklid",
-            object_id=n.id,
-            huishouden_id=hh.id,
-            purpose=PURPOSE,
-            changes=changes,
-        )
+    audit.apply_update(
+        session, actor, n, data, NETWERK_FIELDS, object_type="netwerklid", huishouden_id=hh.id, purpose=PURPOSE
+    )
     return s.NetwerklidRead.model_validate(n)
 
 

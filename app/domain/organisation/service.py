@@ -13,6 +13,7 @@ from app.domain.organisation.models import Gebruiker, GebruikerRol, Gemeente, Ro
 from app.domain.organisation.security import hash_password
 
 USER_FIELDS = ("naam", "email", "organisatie", "actief")
+TEAM_FIELDS = ("naam", "gemeente_id", "actief")
 
 
 def _require_beheer(actor: Actor) -> None:
@@ -116,7 +117,7 @@ def update_user(session: Session, actor: Actor, *, gebruiker_id: int, data: s.Ge
         raise ValidationError({"rollen": "U kunt uw eigen beheerrol of account niet uitschakelen."})
     before = _snapshot(u)
     teams, gemeenten = _teams_and_gemeenten(session, data.team_ids, data.gemeente_ids)
-    for f in ("naam", "email", "organisatie", "actief"):
+    for f in USER_FIELDS:
         setattr(u, f, getattr(data, f))
     wanted = {str(r) for r in data.rollen}
     u.rollen_rows = [r for r in u.rollen_rows if r.rol in wanted] + [
@@ -193,16 +194,7 @@ def create_team(session: Session, actor: Actor, *, data: s.TeamIn, bootstrap: bo
         raise ValidationError({"gemeente_id": "Kies een bestaande gemeente."})
     t = Team(naam=data.naam, gemeente_id=data.gemeente_id, actief=data.actief)
     session.add(t)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        action="create",
-        object_type="team",
-        object_id=t.id,
-        purpose="Functioneel beheer",
-        changes=audit.diff({}, audit.snapshot(t, ("naam", "gemeente_id", "actief"))),
-    )
+    audit.record_create(session, actor, t, TEAM_FIELDS, object_type="team", purpose="Functioneel beheer")
     return team_read(session, t)
 
 
@@ -216,20 +208,7 @@ def update_team(session: Session, actor: Actor, *, team_id: int, data: s.TeamUpd
         raise ValidationError({"naam": "Er bestaat al een team met deze naam."})
     if data.gemeente_id is not None and session.get(Gemeente, data.gemeente_id) is None:
         raise ValidationError({"gemeente_id": "Kies een bestaande gemeente."})
-    before = audit.snapshot(t, ("naam", "gemeente_id", "actief"))
-    t.naam, t.gemeente_id, t.actief = data.naam, data.gemeente_id, data.actief
-    session.flush()
-    changes = audit.diff(before, audit.snapshot(t, ("naam", "gemeente_id", "actief")))
-    if changes:
-        audit.record(
-            session,
-            actor,
-            action="update",
-            object_type="team",
-            object_id=t.id,
-            purpose="Functioneel beheer",
-            changes=changes,
-        )
+    audit.apply_update(session, actor, t, data, TEAM_FIELDS, object_type="team", purpose="Functioneel beheer")
     return team_read(session, t)
 
 

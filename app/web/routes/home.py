@@ -8,6 +8,7 @@ from app import clock
 from app.domain import werkvoorraad
 from app.domain.households import service as households
 from app.domain.organisation.models import Gemeente, Rol, Team
+from app.web import nav
 from app.web.deps import CurrentActor, DbSession, render
 
 router = APIRouter()
@@ -50,7 +51,7 @@ def home(
     casework = actor.heeft(Rol.TOEGANGSMEDEWERKER, Rol.REGISSEUR, Rol.SUPERVISOR)
     if not casework:
         for rol, route in LANDING:
-            if actor.heeft(rol) and any(getattr(r, "name", None) == route for r in request.app.routes):
+            if actor.heeft(rol) and nav.has_route(route):
                 return RedirectResponse(request.url_for(route), status_code=303)
         mine = households.my_households(session, actor) if actor.heeft(Rol.CLIENTONDERSTEUNER) else []
         return render(request, "home.html", {"title": "Startpagina", "nav_active": "home", "mine": mine})
