@@ -14,10 +14,50 @@ from app.domain.households import service as hsvc
 from app.domain.organisation.auth import actor_for
 from app.domain.organisation.models import Gebruiker, Gemeente, Team
 
-VOORNAMEN = ("Anna", "Bram", "Chantal", "Daan", "Eva", "Fleur", "Gijs", "Hanna", "Ivo", "Jasmijn", "Kees",
-             "Lotte", "Maarten", "Noor", "Olaf", "Petra", "Quinten", "Rosa", "Stijn", "Tessa", "Umar", "Vera")
-ACHTERNAMEN = ("Janssen", "Peeters", "Hendriks", "Smeets", "Willems", "Vossen", "Coenen", "Claessen", "Geurts",
-               "Hermans", "Leenders", "Maessen", "Beckers", "Schreurs", "Wolters", "Dassen", "Houben", "Bours")
+VOORNAMEN = (
+    "Anna",
+    "Bram",
+    "Chantal",
+    "Daan",
+    "Eva",
+    "Fleur",
+    "Gijs",
+    "Hanna",
+    "Ivo",
+    "Jasmijn",
+    "Kees",
+    "Lotte",
+    "Maarten",
+    "Noor",
+    "Olaf",
+    "Petra",
+    "Quinten",
+    "Rosa",
+    "Stijn",
+    "Tessa",
+    "Umar",
+    "Vera",
+)
+ACHTERNAMEN = (
+    "Janssen",
+    "Peeters",
+    "Hendriks",
+    "Smeets",
+    "Willems",
+    "Vossen",
+    "Coenen",
+    "Claessen",
+    "Geurts",
+    "Hermans",
+    "Leenders",
+    "Maessen",
+    "Beckers",
+    "Schreurs",
+    "Wolters",
+    "Dassen",
+    "Houben",
+    "Bours",
+)
 STRATEN = ("Hoofdstraat", "Kerkstraat", "Molenweg", "Maasstraat", "Schoolstraat", "Dorpsstraat", "Parklaan")
 
 
@@ -43,11 +83,23 @@ def generate(session: Session, *, households: int, seed: int = 7) -> float:
         actor = actor_for(user)
         team = teams[i % len(teams)]
         g = gemeenten[i % len(gemeenten)]
-        hsvc.create_household(session, actor, data=hs.HuishoudenCreate(
-            gemeente_id=g.id, team_id=team.id, straat=rng.choice(STRATEN), huisnummer=1 + i % 400,
-            postcode=f"{6040 + i % 60} {chr(65 + i % 26)}{chr(65 + (i // 26) % 26)}", woonplaats=g.naam,
-            aanvrager=hs.PersoonCreate(bsn=bsn_for(i), voornamen=rng.choice(VOORNAMEN),
-                                       achternaam=f"{rng.choice(ACHTERNAMEN)}", )))
+        hsvc.create_household(
+            session,
+            actor,
+            data=hs.HuishoudenCreate(
+                gemeente_id=g.id,
+                team_id=team.id,
+                straat=rng.choice(STRATEN),
+                huisnummer=1 + i % 400,
+                postcode=f"{6040 + i % 60} {chr(65 + i % 26)}{chr(65 + (i // 26) % 26)}",
+                woonplaats=g.naam,
+                aanvrager=hs.PersoonCreate(
+                    bsn=bsn_for(i),
+                    voornamen=rng.choice(VOORNAMEN),
+                    achternaam=f"{rng.choice(ACHTERNAMEN)}",
+                ),
+            ),
+        )
         if i % 500 == 499:
             session.flush()
     return time.perf_counter() - t0

@@ -7,7 +7,7 @@ an outer transaction that is rolled back, and every request inside a savepoint, 
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -85,13 +85,10 @@ def db(engine: Engine) -> Iterator[Session]:
         clock.freeze(None)
 
 
-@pytest.fixture()
-def app_client(db: Session):  # type: ignore[no-untyped-def]
-    """The ASGI app wired to the test session; each request runs in its own savepoint."""
-    from fastapi.testclient import TestClient
-
+def savepoint_session(db: Session) -> Callable[[], Iterator[Session]]:
+    """A `get_session` override on the test session: each request in its own savepoint, like production
+    (deferred audit events are written after a commit as well as after a rollback)."""
     from app.domain import audit
-    from app.main import app
 
     def _override() -> Iterator[Session]:
         nested = db.begin_nested()
@@ -106,7 +103,17 @@ def app_client(db: Session):  # type: ignore[no-untyped-def]
             audit.flush_deferred(db)
             raise
 
-    app.dependency_overrides[get_session] = _override
+    return _override
+
+
+@pytest.fixture()
+def app_client(db: Session):  # type: ignore[no-untyped-def]
+    """The ASGI app wired to the test session; each request runs in its own savepoint."""
+    from fastapi.testclient import TestClient
+
+    from app.main import app
+
+    app.dependency_overrides[get_session] = savepoint_session(db)
     try:
         yield TestClient(app, follow_redirects=False)
     finally:

@@ -43,39 +43,89 @@ class World:
         self.gemeente2 = db.scalars(select(Gemeente).where(Gemeente.naam == "Maasgouw")).one()
 
     def team(self, naam: str | None = None, gemeente: Gemeente | None = None) -> Team:
-        t = org.create_team(self.db, SYSTEM, bootstrap=True, data=os_.TeamIn(
-            naam=naam or f"Team {next(_seq)}", gemeente_id=(gemeente or self.gemeente).id))
+        t = org.create_team(
+            self.db,
+            SYSTEM,
+            bootstrap=True,
+            data=os_.TeamIn(naam=naam or f"Team {next(_seq)}", gemeente_id=(gemeente or self.gemeente).id),
+        )
         return self.db.get(Team, t.id)  # type: ignore[return-value]
 
     def user(self, *rollen: str, teams: list[Team] | None = None, username: str | None = None) -> Gebruiker:
-        u = org.create_user(self.db, SYSTEM, bootstrap=True, data=os_.GebruikerCreate(
-            username=username or f"user{next(_seq)}", naam=f"Test {' '.join(rollen)}", rollen=list(rollen),
-            team_ids=[t.id for t in teams or []], gemeente_ids=[self.gemeente.id, self.gemeente2.id],
-            wachtwoord=PASSWORD))
+        u = org.create_user(
+            self.db,
+            SYSTEM,
+            bootstrap=True,
+            data=os_.GebruikerCreate(
+                username=username or f"user{next(_seq)}",
+                naam=f"Test {' '.join(rollen)}",
+                rollen=list(rollen),
+                team_ids=[t.id for t in teams or []],
+                gemeente_ids=[self.gemeente.id, self.gemeente2.id],
+                wachtwoord=PASSWORD,
+            ),
+        )
         return self.db.get(Gebruiker, u.id)  # type: ignore[return-value]
 
     def actor(self, user: Gebruiker) -> Actor:
         return actor_for(user, request_id="test")
 
-    def household(self, behandelaar: Gebruiker, *, team: Team | None = None, bsn: str | None = None,
-                  achternaam: str | None = None, postcode: str = "6041 KB", huisnummer: int | None = None,
-                  veiligheidszorg: bool = False) -> Huishouden:
+    def household(
+        self,
+        behandelaar: Gebruiker,
+        *,
+        team: Team | None = None,
+        bsn: str | None = None,
+        achternaam: str | None = None,
+        postcode: str = "6041 KB",
+        huisnummer: int | None = None,
+        veiligheidszorg: bool = False,
+    ) -> Huishouden:
         n = next(_seq)
-        read = hsvc.create_household(self.db, self.actor(behandelaar), data=hs.HuishoudenCreate(
-            gemeente_id=self.gemeente.id, team_id=team.id if team else None, straat="Markt",
-            huisnummer=huisnummer or n, postcode=postcode, woonplaats="Roermond", veiligheidszorg=veiligheidszorg,
-            aanvrager=hs.PersoonCreate(bsn=bsn or valid_bsn(n), voornamen="Test", achternaam=achternaam or f"Achternaam{n}",
-                                       geboortedatum=date(1980, 1, 1))))
+        read = hsvc.create_household(
+            self.db,
+            self.actor(behandelaar),
+            data=hs.HuishoudenCreate(
+                gemeente_id=self.gemeente.id,
+                team_id=team.id if team else None,
+                straat="Markt",
+                huisnummer=huisnummer or n,
+                postcode=postcode,
+                woonplaats="Roermond",
+                veiligheidszorg=veiligheidszorg,
+                aanvrager=hs.PersoonCreate(
+                    bsn=bsn or valid_bsn(n),
+                    voornamen="Test",
+                    achternaam=achternaam or f"Achternaam{n}",
+                    geboortedatum=date(1980, 1, 1),
+                ),
+            ),
+        )
         return self.db.get(Huishouden, read.id)  # type: ignore[return-value]
 
     def involve(self, hh: Huishouden, user: Gebruiker, rol: str = "teamlid") -> None:
         self.db.add(Betrokkenheid(huishouden_id=hh.id, gebruiker_id=user.id, rol=rol, begindatum=date(2020, 1, 1)))
         self.db.flush()
 
-    def consent(self, hh: Huishouden, user: Gebruiker, *, plan: bool = True, verslag: bool = True,
-                begindatum: date = date(2020, 1, 1), einddatum: date | None = None) -> Toestemming:
-        t = Toestemming(huishouden_id=hh.id, partij_soort="clientondersteuner", gebruiker_id=user.id,
-                        scope_plan=plan, scope_verslag=verslag, begindatum=begindatum, einddatum=einddatum)
+    def consent(
+        self,
+        hh: Huishouden,
+        user: Gebruiker,
+        *,
+        plan: bool = True,
+        verslag: bool = True,
+        begindatum: date = date(2020, 1, 1),
+        einddatum: date | None = None,
+    ) -> Toestemming:
+        t = Toestemming(
+            huishouden_id=hh.id,
+            partij_soort="clientondersteuner",
+            gebruiker_id=user.id,
+            scope_plan=plan,
+            scope_verslag=verslag,
+            begindatum=begindatum,
+            einddatum=einddatum,
+        )
         self.db.add(t)
         self.db.flush()
         return t

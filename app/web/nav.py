@@ -29,7 +29,8 @@ NAV: list[NavItem] = [
     NavItem("beheer_producten", "Producten", (Rol.BEHEERDER,)),
     NavItem("audit_zoeken", "Audittrail", (Rol.AUDITOR,)),
     NavItem("rechtmatigheid", "Rechtmatigheid", (Rol.AUDITOR,)),
-    NavItem("tokens", "API-tokens", tuple(Rol)),
+    # API access is for the municipality's own staff and systems, not for external parties.
+    NavItem("tokens", "API-tokens", tuple(r for r in Rol if r != Rol.CLIENTONDERSTEUNER)),
 ]
 
 _known: set[str] = set()

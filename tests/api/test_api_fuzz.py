@@ -18,11 +18,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.db import get_session
-from app.domain import audit
 from app.domain.households import schemas as hs
 from app.domain.households import service as hsvc
 from app.domain.organisation.auth import actor_for, create_token
 from app.main import app
+from tests.conftest import savepoint_session
 from tests.factories import World
 
 schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
@@ -59,20 +59,7 @@ def fuzz_world(engine: Engine) -> Iterator[tuple[dict[str, str], dict[str, int],
     token, _ = create_token(db, actor_for(u), naam="fuzz", geldig_dagen=1)
     ids = {"huishouden_id": hh.id, "persoon_id": lid.persoon.id, "lidmaatschap_id": lid.id, "netwerklid_id": n.id}
 
-    def _session() -> Iterator[Session]:
-        nested = db.begin_nested()
-        try:
-            yield db
-            audit.flush_deferred(db)
-            if nested.is_active:
-                nested.commit()
-        except BaseException:
-            if nested.is_active:
-                nested.rollback()
-            audit.flush_deferred(db)
-            raise
-
-    app.dependency_overrides[get_session] = _session
+    app.dependency_overrides[get_session] = savepoint_session(db)
     try:
         yield {"Authorization": f"Bearer {token}"}, ids, db
     finally:

@@ -53,14 +53,15 @@ def main() -> int:
     c.cookies.set("toegang_sessie", cookie)
     c.headers["X-CSRF-Token"] = csrf
     api = {"Authorization": f"Bearer {token}"}
-    hh_ids = [r["id"] for r in c.get("/api/v1/huishoudens", headers=api).json()][:50] if c.get(
-        "/api/v1/huishoudens", headers=api).status_code == 200 else []
+    listing = c.get("/api/v1/huishoudens", headers=api)
+    hh_ids = [r["id"] for r in listing.json() if r["toegang"] == "inhoud"][:50] if listing.status_code == 200 else []
 
     cases = {
         "web: werkvoorraad (/)": lambda i: c.get("/"),
         "web: zoek op naam": lambda i: c.get("/huishoudens", params={"q": ["jans", "peet", "hend", "smee"][i % 4]}),
-        "web: zoek op naam (htmx partial)": lambda i: c.get("/huishoudens", params={"q": "wil"},
-                                                            headers={"HX-Request": "true"}),
+        "web: zoek op naam (htmx partial)": lambda i: c.get(
+            "/huishoudens", params={"q": "wil"}, headers={"HX-Request": "true"}
+        ),
         "web: zoek op postcode+nr": lambda i: c.get("/huishoudens", params={"postcode": "6041 KB", "huisnummer": "12"}),
         "api: zoek op naam": lambda i: c.get("/api/v1/huishoudens/zoeken", params={"q": "jans"}, headers=api),
     }

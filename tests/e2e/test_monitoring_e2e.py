@@ -14,6 +14,8 @@ def test_supervisor_reads_the_monitoring_dashboard(page: Page, live_server: str)
     login(page, live_server, "supervisor")
     page.goto(f"{live_server}/monitoring")
     expect(page.get_by_role("heading", name="Meldingen per maand")).to_be_visible(timeout=TIMEOUT)
+    # Charts not drawn before arrive right after the page (hx-trigger="load"); wait for all of them.
+    expect(page.locator('svg[role="img"]')).to_have_count(11, timeout=60_000)
     expect(page.get_by_role("img", name="Staafdiagram meldingen per maand").first).to_be_visible()
     expect(page.locator("table caption").first).to_be_visible()
     assert_no_axe_violations(page, "monitoring")

@@ -13,4 +13,3 @@ class TestModelsMatchMigrations:
             ctx = MigrationContext.configure(conn, opts={"compare_type": True})
             diff = compare_metadata(ctx, metadata)
         assert diff == [], f"models and migrations differ: {diff}"
-

@@ -12,8 +12,9 @@ class TestLoginPage:
         page = app_client.get("/login")
         assert page.status_code == 200 and "Inloggen" in page.text
         csrf = app_client.cookies.get("toegang_csrf")
-        r = app_client.post("/login", data={"username": "sanne", "password": "test-wachtwoord-123",
-                                            "csrf_token": csrf, "next": "/"})
+        r = app_client.post(
+            "/login", data={"username": "sanne", "password": "test-wachtwoord-123", "csrf_token": csrf, "next": "/"}
+        )
         assert r.status_code == 303
         assert "toegang_sessie" in r.headers["set-cookie"]
         assert "httponly" in r.headers["set-cookie"].lower() and "samesite=lax" in r.headers["set-cookie"].lower()
@@ -21,21 +22,40 @@ class TestLoginPage:
     def test_wrong_password_is_refused_and_audited(self, app_client, world, db) -> None:
         world.user("toegangsmedewerker", username="piet")
         app_client.get("/login")
-        r = app_client.post("/login", data={"username": "piet", "password": "fout-wachtwoord",
-                                            "csrf_token": app_client.cookies.get("toegang_csrf")})
+        r = app_client.post(
+            "/login",
+            data={
+                "username": "piet",
+                "password": "fout-wachtwoord",
+                "csrf_token": app_client.cookies.get("toegang_csrf"),
+            },
+        )
         assert r.status_code == 401
         assert "Onbekende gebruikersnaam of onjuist wachtwoord" in r.text
-        assert db.scalar(select(AuditEvent).where(AuditEvent.action == "login_failed",
-                                                  AuditEvent.actor_username == "piet"))
+        assert db.scalar(
+            select(AuditEvent).where(AuditEvent.action == "login_failed", AuditEvent.actor_username == "piet")
+        )
 
     def test_five_failures_lock_the_account(self, app_client, world, db) -> None:
         u = world.user("toegangsmedewerker", username="klaas")
         app_client.get("/login")
         for _ in range(5):
-            app_client.post("/login", data={"username": "klaas", "password": "nope-nope-nope",
-                                            "csrf_token": app_client.cookies.get("toegang_csrf")})
-        r = app_client.post("/login", data={"username": "klaas", "password": "test-wachtwoord-123",
-                                            "csrf_token": app_client.cookies.get("toegang_csrf")})
+            app_client.post(
+                "/login",
+                data={
+                    "username": "klaas",
+                    "password": "nope-nope-nope",
+                    "csrf_token": app_client.cookies.get("toegang_csrf"),
+                },
+            )
+        r = app_client.post(
+            "/login",
+            data={
+                "username": "klaas",
+                "password": "test-wachtwoord-123",
+                "csrf_token": app_client.cookies.get("toegang_csrf"),
+            },
+        )
         assert r.status_code == 401 and "geblokkeerd" in r.text
         db.refresh(u)
         assert u.locked_until is not None
@@ -60,29 +80,49 @@ class TestDossier:
         hh = world.household(owner)
         r = login(other).get(f"/huishoudens/{hh.id}")
         assert r.status_code == 404 and "Niet gevonden of geen toegang" in r.text
-        assert db.scalar(select(AuditEvent).where(AuditEvent.action == "access_denied",
-                                                  AuditEvent.actor_id == other.id))
+        assert db.scalar(
+            select(AuditEvent).where(AuditEvent.action == "access_denied", AuditEvent.actor_id == other.id)
+        )
 
     def test_add_member_in_place_with_htmx(self, login, world, db) -> None:
         u = world.user("toegangsmedewerker")
         hh = world.household(u)
         c = login(u)
-        r = c.post(f"/huishoudens/{hh.id}/leden", headers={"HX-Request": "true"}, data={
-            "persoon.voornamen": "Lieke", "persoon.achternaam": "Bakker", "relatie": "kind",
-            "begindatum": "2024-05-01"})
+        r = c.post(
+            f"/huishoudens/{hh.id}/leden",
+            headers={"HX-Request": "true"},
+            data={
+                "persoon.voornamen": "Lieke",
+                "persoon.achternaam": "Bakker",
+                "relatie": "kind",
+                "begindatum": "2024-05-01",
+            },
+        )
         assert r.status_code == 200 and "Lieke" in r.text and "<html" not in r.text
         assert r.headers.get("HX-Trigger") == "huishouden-gewijzigd"
 
     def test_member_with_invalid_bsn_and_future_birth_is_refused(self, login, world, db) -> None:
         u = world.user("toegangsmedewerker")
         hh = world.household(u)
-        before = db.scalar(select(Lidmaatschap.id).where(Lidmaatschap.huishouden_id == hh.id).order_by(Lidmaatschap.id.desc()))
-        r = login(u).post(f"/huishoudens/{hh.id}/leden", data={
-            "persoon.voornamen": "X", "persoon.achternaam": "Y", "persoon.bsn": "123456789",
-            "persoon.geboortedatum": "2999-01-01", "relatie": "kind", "begindatum": "2024-05-01"})
+        before = db.scalar(
+            select(Lidmaatschap.id).where(Lidmaatschap.huishouden_id == hh.id).order_by(Lidmaatschap.id.desc())
+        )
+        r = login(u).post(
+            f"/huishoudens/{hh.id}/leden",
+            data={
+                "persoon.voornamen": "X",
+                "persoon.achternaam": "Y",
+                "persoon.bsn": "123456789",
+                "persoon.geboortedatum": "2999-01-01",
+                "relatie": "kind",
+                "begindatum": "2024-05-01",
+            },
+        )
         assert r.status_code == 422
         assert "elfproef" in r.text and "toekomst" in r.text
-        after = db.scalar(select(Lidmaatschap.id).where(Lidmaatschap.huishouden_id == hh.id).order_by(Lidmaatschap.id.desc()))
+        after = db.scalar(
+            select(Lidmaatschap.id).where(Lidmaatschap.huishouden_id == hh.id).order_by(Lidmaatschap.id.desc())
+        )
         assert before == after
 
     def test_missing_csrf_token_is_refused(self, login, world) -> None:

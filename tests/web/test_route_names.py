@@ -1,4 +1,6 @@
 """Route names are unique across the screens and the API."""
+
+
 class TestRouteNames:
     def test_web_and_api_route_names_are_distinct(self) -> None:
         """url_for in a template must never resolve to an API route (it once posted a form to the API)."""

@@ -100,7 +100,12 @@ def compare(session: DbSession, actor: ApiActor, huishouden_id: Id, versienummer
     }
 
 
-@router.get(HH + "/plan/pdf", responses={**_READ, 200: {"content": {"application/pdf": {}}}}, summary="Plan als pdf", name="api_plan_pdf")
+@router.get(
+    HH + "/plan/pdf",
+    responses={**_READ, 200: {"content": {"application/pdf": {}}}},
+    summary="Plan als pdf",
+    name="api_plan_pdf",
+)
 def plan_pdf(session: DbSession, actor: ApiActor, huishouden_id: Id) -> Response:
     return Response(pdf.plan_pdf(session, actor, huishouden_id=huishouden_id), media_type="application/pdf")
 

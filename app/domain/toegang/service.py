@@ -1342,6 +1342,17 @@ _OBJECTEN = {
     "persoon": "Persoon",
     "lidmaatschap": "Lidmaatschap",
     "netwerklid": "Netwerklid",
+    "plan": "Plan",
+    "plan_versie": "Planversie",
+    "doel": "Doel",
+    "actie": "Actie",
+    "regieafspraak": "Regie-afspraak",
+    "evaluatie": "Evaluatie",
+    "schaalbesluit": "Schaalbesluit",
+    "overgang18": "Overgang 18-/18+",
+    "reactie": "Reactie cliëntondersteuner",
+    "toestemming": "Toestemming",
+    "betrokkenheid": "Betrokkenheid",
 }
 _NIET_IN_CHRONOLOGIE = {"view", "export", "search", "access_denied"}
 
@@ -1375,7 +1386,8 @@ def chronologie(session: Session, actor: Actor, *, huishouden_id: int, limit: in
         .limit(limit)
     ):
         wie = namen.get(ev.actor_id, ev.actor_username) if ev.actor_id else ev.actor_username
-        wat = f"{_OBJECTEN.get(ev.object_type, ev.object_type.capitalize())} {_ACTIES.get(ev.action, ev.action)}"
+        obj = _OBJECTEN.get(ev.object_type, ev.object_type.replace("_", " ").capitalize())
+        wat = f"{obj} {_ACTIES.get(ev.action, ev.action.replace('_', ' '))}"
         out.append(Gebeurtenis(ev.occurred_at, wie, wat, ev.reason))
     wijzigingen = session.execute(
         select(VraagStatusWijziging, Ondersteuningsvraag.id)

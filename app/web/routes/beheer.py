@@ -6,6 +6,8 @@ forms post normally and redirect back. Edit forms carry the version they were re
 answers 409 with the Dutch conflict message and changes nothing.
 """
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -41,6 +43,24 @@ def _beheer(actor: Actor) -> None:
 
 def _melding(request: Request) -> str | None:
     return MELDINGEN.get(request.query_params.get("melding", ""))
+
+
+def _saved(
+    request: Request, template: str, fragment: str, trigger: str, ctx: Callable[..., dict], melding: str, url: str
+) -> Any:
+    """After a successful save: for HTMX the refreshed partial with a message and HX-Trigger, else a redirect."""
+    if is_htmx(request):
+        return render(request, template, ctx(melding=melding), partial=fragment, headers={"HX-Trigger": trigger})
+    return RedirectResponse(url, status_code=303)
+
+
+def _rejected(
+    request: Request, template: str, fragment: str, exc: Exception, ctx: Callable[..., dict], **extra: Any
+) -> Any:
+    """The form again with its messages: 409 for a stale version (Conflict), 422 for invalid input."""
+    conflict = exc.message if isinstance(exc, Conflict) else None
+    status = 409 if conflict else 422
+    return render(request, template, ctx(conflict=conflict, **extra), status=status, partial=fragment)
 
 
 def _done(request: Request, url: str) -> Any:
@@ -136,16 +156,15 @@ async def user_create(request: Request, session: DbSession, actor: CurrentActor)
         v.pop("wachtwoord", None)  # never echo a password back into the page
         ctx = _users_page(request, session, actor, errors=errors, v=v)
         return render(request, "beheer/gebruikers.html", ctx, status=422, partial="beheer/_gebruikers.html")
-    if is_htmx(request):
-        ctx = _users_page(request, session, actor, melding=f"Gebruiker {created.username} aangemaakt.")
-        return render(
-            request,
-            "beheer/gebruikers.html",
-            ctx,
-            partial="beheer/_gebruikers.html",
-            headers={"HX-Trigger": "gebruiker-gewijzigd"},
-        )
-    return RedirectResponse(str(request.url_for("beheer_gebruikers")) + "?melding=aangemaakt", status_code=303)
+    return _saved(
+        request,
+        "beheer/gebruikers.html",
+        "beheer/_gebruikers.html",
+        "gebruiker-gewijzigd",
+        partial(_users_page, request, session, actor),
+        f"Gebruiker {created.username} aangemaakt.",
+        str(request.url_for("beheer_gebruikers")) + "?melding=aangemaakt",
+    )
 
 
 def _user_ctx(request: Request, session: DbSession, actor: Actor, gebruiker_id: int, **extra: Any) -> dict:
@@ -177,26 +196,23 @@ async def user_update(request: Request, session: DbSession, actor: CurrentActor,
     v.setdefault("rollen", [])
     v.setdefault("team_ids", [])
     v.setdefault("gemeente_ids", [])
+    ctx = partial(_user_ctx, request, session, actor, gebruiker_id)
     try:
         with savepoint(session):
             org.update_user(session, actor, gebruiker_id=gebruiker_id, data=parse(os_.GebruikerUpdate, v))
     except (ValidationError, Conflict) as exc:
         errors = _user_errors(getattr(exc, "errors", {}), v)
-        conflict = exc.message if isinstance(exc, Conflict) else None
-        ctx = _user_ctx(request, session, actor, gebruiker_id, v=v, errors=errors, conflict=conflict)
-        status = 409 if conflict else 422
-        return render(request, "beheer/gebruiker.html", ctx, status=status, partial="beheer/_gebruiker_form.html")
-    if is_htmx(request):
-        ctx = _user_ctx(request, session, actor, gebruiker_id, melding=MELDINGEN["opgeslagen"])
-        return render(
-            request,
-            "beheer/gebruiker.html",
-            ctx,
-            partial="beheer/_gebruiker_form.html",
-            headers={"HX-Trigger": "gebruiker-gewijzigd"},
-        )
+        return _rejected(request, "beheer/gebruiker.html", "beheer/_gebruiker_form.html", exc, ctx, v=v, errors=errors)
     url = str(request.url_for("beheer_gebruiker", gebruiker_id=gebruiker_id)) + "?melding=opgeslagen"
-    return RedirectResponse(url, status_code=303)
+    return _saved(
+        request,
+        "beheer/gebruiker.html",
+        "beheer/_gebruiker_form.html",
+        "gebruiker-gewijzigd",
+        ctx,
+        MELDINGEN["opgeslagen"],
+        url,
+    )
 
 
 @router.post("/gebruikers/{gebruiker_id}/wachtwoord", name="beheer_wachtwoord_reset", dependencies=[CsrfChecked])
@@ -258,12 +274,15 @@ async def team_create(request: Request, session: DbSession, actor: CurrentActor)
     except ValidationError as exc:
         ctx = _teams_page(request, session, actor, errors=_flat(exc.errors), v=v)
         return render(request, "beheer/teams.html", ctx, status=422, partial="beheer/_teams.html")
-    if is_htmx(request):
-        ctx = _teams_page(request, session, actor, melding=f"Team {t.naam} aangemaakt.")
-        return render(
-            request, "beheer/teams.html", ctx, partial="beheer/_teams.html", headers={"HX-Trigger": "team-gewijzigd"}
-        )
-    return RedirectResponse(str(request.url_for("beheer_teams")) + "?melding=aangemaakt", status_code=303)
+    return _saved(
+        request,
+        "beheer/teams.html",
+        "beheer/_teams.html",
+        "team-gewijzigd",
+        partial(_teams_page, request, session, actor),
+        f"Team {t.naam} aangemaakt.",
+        str(request.url_for("beheer_teams")) + "?melding=aangemaakt",
+    )
 
 
 def _team_ctx(request: Request, session: DbSession, actor: Actor, team_id: int, **extra: Any) -> dict:
@@ -291,22 +310,17 @@ def team_page(request: Request, session: DbSession, actor: CurrentActor, team_id
 async def team_update(request: Request, session: DbSession, actor: CurrentActor, team_id: int):
     _beheer(actor)
     v = checkbox(form_to_dict(await request.form()), "actief")
+    ctx = partial(_team_ctx, request, session, actor, team_id)
     try:
         with savepoint(session):
             org.update_team(session, actor, team_id=team_id, data=parse(os_.TeamUpdate, v))
     except (ValidationError, Conflict) as exc:
-        conflict = exc.message if isinstance(exc, Conflict) else None
-        ctx = _team_ctx(request, session, actor, team_id, v=v, errors=_flat(getattr(exc, "errors", {})))
-        ctx["conflict"] = conflict
-        status = 409 if conflict else 422
-        return render(request, "beheer/team.html", ctx, status=status, partial="beheer/_team_form.html")
-    if is_htmx(request):
-        ctx = _team_ctx(request, session, actor, team_id, melding=MELDINGEN["opgeslagen"])
-        return render(
-            request, "beheer/team.html", ctx, partial="beheer/_team_form.html", headers={"HX-Trigger": "team-gewijzigd"}
-        )
+        errors = _flat(getattr(exc, "errors", {}))
+        return _rejected(request, "beheer/team.html", "beheer/_team_form.html", exc, ctx, v=v, errors=errors)
     url = str(request.url_for("beheer_team", team_id=team_id)) + "?melding=opgeslagen"
-    return RedirectResponse(url, status_code=303)
+    return _saved(
+        request, "beheer/team.html", "beheer/_team_form.html", "team-gewijzigd", ctx, MELDINGEN["opgeslagen"], url
+    )
 
 
 # ---- aanbieders and contracts ------------------------------------------------------------------------
@@ -341,16 +355,15 @@ async def aanbieder_create(request: Request, session: DbSession, actor: CurrentA
     except ValidationError as exc:
         ctx = _aanbieders_page(request, session, actor, errors=_flat(exc.errors), v=v)
         return render(request, "beheer/aanbieders.html", ctx, status=422, partial="beheer/_aanbieders.html")
-    if is_htmx(request):
-        ctx = _aanbieders_page(request, session, actor, melding=f"Aanbieder {a.naam} aangemaakt.")
-        return render(
-            request,
-            "beheer/aanbieders.html",
-            ctx,
-            partial="beheer/_aanbieders.html",
-            headers={"HX-Trigger": "aanbieder-gewijzigd"},
-        )
-    return RedirectResponse(str(request.url_for("beheer_aanbieders")) + "?melding=aangemaakt", status_code=303)
+    return _saved(
+        request,
+        "beheer/aanbieders.html",
+        "beheer/_aanbieders.html",
+        "aanbieder-gewijzigd",
+        partial(_aanbieders_page, request, session, actor),
+        f"Aanbieder {a.naam} aangemaakt.",
+        str(request.url_for("beheer_aanbieders")) + "?melding=aangemaakt",
+    )
 
 
 def _product_opties(session: DbSession, actor: Actor) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -387,26 +400,23 @@ def aanbieder_page(request: Request, session: DbSession, actor: CurrentActor, aa
 async def aanbieder_update(request: Request, session: DbSession, actor: CurrentActor, aanbieder_id: int):
     _beheer(actor)
     v = checkbox(form_to_dict(await request.form()), "actief")
+    ctx = partial(_aanbieder_ctx, request, session, actor, aanbieder_id)
     try:
         with savepoint(session):
             catalog.update_aanbieder(session, actor, aanbieder_id=aanbieder_id, data=parse(cs.AanbiederUpdate, v))
     except (ValidationError, Conflict) as exc:
-        conflict = exc.message if isinstance(exc, Conflict) else None
-        ctx = _aanbieder_ctx(request, session, actor, aanbieder_id, v=v, errors=_flat(getattr(exc, "errors", {})))
-        ctx["conflict"] = conflict
-        status = 409 if conflict else 422
-        return render(request, "beheer/aanbieder.html", ctx, status=status, partial="beheer/_aanbieder_form.html")
-    if is_htmx(request):
-        ctx = _aanbieder_ctx(request, session, actor, aanbieder_id, melding=MELDINGEN["opgeslagen"])
-        return render(
-            request,
-            "beheer/aanbieder.html",
-            ctx,
-            partial="beheer/_aanbieder_form.html",
-            headers={"HX-Trigger": "aanbieder-gewijzigd"},
-        )
+        errors = _flat(getattr(exc, "errors", {}))
+        return _rejected(request, "beheer/aanbieder.html", "beheer/_aanbieder_form.html", exc, ctx, v=v, errors=errors)
     url = str(request.url_for("beheer_aanbieder", aanbieder_id=aanbieder_id)) + "?melding=opgeslagen"
-    return RedirectResponse(url, status_code=303)
+    return _saved(
+        request,
+        "beheer/aanbieder.html",
+        "beheer/_aanbieder_form.html",
+        "aanbieder-gewijzigd",
+        ctx,
+        MELDINGEN["opgeslagen"],
+        url,
+    )
 
 
 def _contracts_response(
@@ -517,16 +527,15 @@ async def product_create(request: Request, session: DbSession, actor: CurrentAct
     except ValidationError as exc:
         ctx = _producten_page(request, session, actor, errors=_flat(exc.errors), v=v)
         return render(request, "beheer/producten.html", ctx, status=422, partial="beheer/_producten.html")
-    if is_htmx(request):
-        ctx = _producten_page(request, session, actor, melding=f"Product {p.code} aangemaakt.")
-        return render(
-            request,
-            "beheer/producten.html",
-            ctx,
-            partial="beheer/_producten.html",
-            headers={"HX-Trigger": "product-gewijzigd"},
-        )
-    return RedirectResponse(str(request.url_for("beheer_producten")) + "?melding=aangemaakt", status_code=303)
+    return _saved(
+        request,
+        "beheer/producten.html",
+        "beheer/_producten.html",
+        "product-gewijzigd",
+        partial(_producten_page, request, session, actor),
+        f"Product {p.code} aangemaakt.",
+        str(request.url_for("beheer_producten")) + "?melding=aangemaakt",
+    )
 
 
 def _product_ctx(request: Request, session: DbSession, actor: Actor, product_id: int, **extra: Any) -> dict:
@@ -554,23 +563,20 @@ def product_page(request: Request, session: DbSession, actor: CurrentActor, prod
 async def product_update(request: Request, session: DbSession, actor: CurrentActor, product_id: int):
     _beheer(actor)
     v = checkbox(form_to_dict(await request.form()), "actief")
+    ctx = partial(_product_ctx, request, session, actor, product_id)
     try:
         with savepoint(session):
             catalog.update_product(session, actor, product_id=product_id, data=parse(cs.ProductUpdate, v))
     except (ValidationError, Conflict) as exc:
-        conflict = exc.message if isinstance(exc, Conflict) else None
-        ctx = _product_ctx(request, session, actor, product_id, v=v, errors=_flat(getattr(exc, "errors", {})))
-        ctx["conflict"] = conflict
-        status = 409 if conflict else 422
-        return render(request, "beheer/product.html", ctx, status=status, partial="beheer/_product_form.html")
-    if is_htmx(request):
-        ctx = _product_ctx(request, session, actor, product_id, melding=MELDINGEN["opgeslagen"])
-        return render(
-            request,
-            "beheer/product.html",
-            ctx,
-            partial="beheer/_product_form.html",
-            headers={"HX-Trigger": "product-gewijzigd"},
-        )
+        errors = _flat(getattr(exc, "errors", {}))
+        return _rejected(request, "beheer/product.html", "beheer/_product_form.html", exc, ctx, v=v, errors=errors)
     url = str(request.url_for("beheer_product", product_id=product_id)) + "?melding=opgeslagen"
-    return RedirectResponse(url, status_code=303)
+    return _saved(
+        request,
+        "beheer/product.html",
+        "beheer/_product_form.html",
+        "product-gewijzigd",
+        ctx,
+        MELDINGEN["opgeslagen"],
+        url,
+    )

@@ -542,34 +542,20 @@ def _vz_route(step: str, schema: type, fn_name: str):  # type: ignore[no-untyped
     return handler
 
 
-router.add_api_route(
-    "/voorzieningen/{voorziening_id}/start",
-    _vz_route("start", s.StartZorgIn, "start_zorg"),
-    methods=["POST"],
-    name="toegang_start",
-    dependencies=[CsrfChecked],
-)
-router.add_api_route(
-    "/voorzieningen/{voorziening_id}/stop",
-    _vz_route("stop", s.StopZorgIn, "stop_zorg"),
-    methods=["POST"],
-    name="toegang_stop",
-    dependencies=[CsrfChecked],
-)
-router.add_api_route(
-    "/voorzieningen/{voorziening_id}/wijzigen",
-    _vz_route("wijzig", s.VoorzieningWijzigen, "wijzig_voorziening"),
-    methods=["POST"],
-    name="toegang_wijzigen",
-    dependencies=[CsrfChecked],
-)
-router.add_api_route(
-    "/voorzieningen/{voorziening_id}/beeindigen",
-    _vz_route("beeindig", s.VoorzieningBeeindigen, "beeindig_voorziening"),
-    methods=["POST"],
-    name="toegang_beeindigen",
-    dependencies=[CsrfChecked],
-)
+# (path segment, step, form schema, service function, route name)
+for _pad, _stap, _schema, _fn, _naam in (
+    ("start", "start", s.StartZorgIn, "start_zorg", "toegang_start"),
+    ("stop", "stop", s.StopZorgIn, "stop_zorg", "toegang_stop"),
+    ("wijzigen", "wijzig", s.VoorzieningWijzigen, "wijzig_voorziening", "toegang_wijzigen"),
+    ("beeindigen", "beeindig", s.VoorzieningBeeindigen, "beeindig_voorziening", "toegang_beeindigen"),
+):
+    router.add_api_route(
+        f"/voorzieningen/{{voorziening_id}}/{_pad}",
+        _vz_route(_stap, _schema, _fn),
+        methods=["POST"],
+        name=_naam,
+        dependencies=[CsrfChecked],
+    )
 
 
 @router.post("/vragen/{vraag_id}/afsluiten", name="toegang_afsluiten", dependencies=[CsrfChecked])
