@@ -169,14 +169,14 @@ HOUSEHOLDS: tuple[Hh, ...] = (
     ),
     Hh(
         "brouns", "toegang", "roermond", "Roermond", "Roermond", "Minderbroederssingel", 23, "6041KJ",
-        wijk="Binnenstad",
+        wijk="Binnenstad", toestemming_ondersteuner=True,
         leden=(Lid("Wilhelmus", "Brouns", 72), Lid("Annie", "Brouns", 70, "partner")),
         netwerk=(Netwerk("Rik Brouns", "familie"), Netwerk("Ellie Timmermans", "buur")),
     ),
     # ---- Toegang Roermond: Mark Hendriks (regisseur) ----
     Hh(
         "debruijn", "regisseur", "roermond", "Roermond", "Roermond", "Godsweerdersingel", 71, "6041GK",
-        wijk="Binnenstad", toestemming_ondersteuner=True, min_dagen_bekend=400,
+        wijk="Binnenstad", min_dagen_bekend=400,
         leden=(
             Lid("Robert", "Bruijn", 44, voorvoegsel="de", mobiel=True, bsn="317284654"),
             Lid("Sandra", "Verheijen", 41, "partner", mobiel=True),
@@ -457,7 +457,7 @@ _FACT_KEYS = {
     "enkelvoudig": "linden",  # single question (hulp bij het huishouden), handled by user toegang
     "toegang": "linden",
     "toegang_ggz": "cox",  # a second household of user toegang
-    "meervoudig": "debruijn",  # several leefgebieden and laws; regisseur; consent for the ondersteuner
+    "meervoudig": "debruijn",  # several leefgebieden and laws; regisseur; no consent yet (the plan story gives it)
     "jongere_18": "gielen",  # Thijs turns 18 within the next 12 months
     "veiligheid": "vandijk",  # veiligheidszorg
     "mantelzorger_overbelast": "leenders",  # daughter: draaglast 5 > draagkracht 2

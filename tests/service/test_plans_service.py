@@ -460,3 +460,27 @@ class TestClientondersteunerMatrix:
         )
         with pytest.raises(NotFound):
             consent.shared_plan(db, ond, huishouden_id=hh.id)
+
+
+class TestConsentOverlap:
+    def test_a_second_running_consent_for_the_same_party_is_refused(self, db, world) -> None:
+        import pytest
+        from sqlalchemy import func, select
+
+        from app.domain.errors import ValidationError
+        from app.domain.households.models import Toestemming
+        from app.domain.plans import consent
+        from app.domain.plans import schemas as ps
+
+        regisseur = world.user("regisseur")
+        mee = world.user("clientondersteuner")
+        hh = world.household(regisseur)
+        actor = world.actor(regisseur)
+        data = ps.ToestemmingIn(partij_soort="clientondersteuner", gebruiker_id=mee.id, scope_plan=True)
+        consent.create_toestemming(db, actor, huishouden_id=hh.id, data=data)
+        before = db.scalar(select(func.count()).select_from(Toestemming).where(Toestemming.huishouden_id == hh.id))
+        with pytest.raises(ValidationError) as exc:
+            consent.create_toestemming(db, actor, huishouden_id=hh.id, data=data)
+        assert "lopende toestemming" in exc.value.errors["partij_soort"]
+        after = db.scalar(select(func.count()).select_from(Toestemming).where(Toestemming.huishouden_id == hh.id))
+        assert before == after

@@ -6,9 +6,10 @@ existence is revealed. Consent is checked on every view (authz.consent_scope) an
 audited.
 """
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -66,6 +67,25 @@ def list_toestemmingen(session: Session, actor: Actor, *, huishouden_id: int) ->
     return [_read(session, t) for t in rows]
 
 
+def _overlapping(session: Session, huishouden_id: int, data: s.ToestemmingIn, begin: date) -> bool:
+    """One consent per party at a time: two overlapping ones would make revocation ambiguous."""
+    party = {
+        "clientondersteuner": Toestemming.gebruiker_id == data.gebruiker_id,
+        "aanbieder": Toestemming.aanbieder_id == data.aanbieder_id,
+        "netwerklid": Toestemming.netwerklid_id == data.netwerklid_id,
+    }[data.partij_soort]
+    q = select(Toestemming.id).where(
+        Toestemming.huishouden_id == huishouden_id,
+        Toestemming.partij_soort == data.partij_soort,
+        party,
+        Toestemming.ingetrokken_op.is_(None),
+        or_(Toestemming.einddatum.is_(None), Toestemming.einddatum >= begin),
+    )
+    if data.einddatum is not None:
+        q = q.where(Toestemming.begindatum <= data.einddatum)
+    return session.scalar(q.limit(1)) is not None
+
+
 def create_toestemming(
     session: Session, actor: Actor, *, huishouden_id: int, data: s.ToestemmingIn
 ) -> s.ToestemmingRead:
@@ -89,6 +109,10 @@ def create_toestemming(
         n = session.get(Netwerklid, data.netwerklid_id) if data.netwerklid_id else None
         if n is None or n.huishouden_id != hh.id:
             errors["netwerklid_id"] = "Kies iemand uit het netwerk van dit huishouden."
+    if not errors and _overlapping(session, hh.id, data, begin):
+        errors["partij_soort"] = (
+            "Deze partij heeft al een lopende toestemming in deze periode. Trek die eerst in of kies een latere begindatum."
+        )
     if errors:
         raise ValidationError(errors)
     t = Toestemming(
