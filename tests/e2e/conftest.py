@@ -332,6 +332,12 @@ def login(page: Page, base_url: str, username: str, password: str = DEMO_PASSWOR
         ) from exc
 
 
+def logout(page: Page) -> None:
+    """Log out through the header button and wait for the login page."""
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(lambda url: urlsplit(url).path == "/login", timeout=15_000)
+
+
 def _record_axe_count(name: str, count: int) -> None:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     results: dict[str, int] = {}

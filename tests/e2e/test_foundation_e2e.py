@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DEMO_PASSWORD, assert_no_axe_violations, login, screenshot
+from conftest import assert_no_axe_violations, login, screenshot
 from playwright.sync_api import Page, expect
 
 from app.domain.organisation.models import ROL_LABELS
@@ -37,15 +37,6 @@ def _expected_nav(username: str, naam: str, rollen: tuple[str, ...]) -> list[str
     return [
         i.label for i in nav_items(Actor(gebruiker_id=None, username=username, naam=naam, rollen=frozenset(rollen)))
     ]
-
-
-def _login_as(page: Page, base: str, username: str) -> None:
-    """Log in through the form; roles without a werkvoorraad may land on their own start screen."""
-    page.goto(f"{base}/login")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: urlsplit(url).path != "/login", timeout=15_000)
 
 
 def _mark_page(page: Page) -> None:
@@ -77,7 +68,7 @@ class TestLoginPerRole:
         self, page: Page, live_server: str, username: str
     ) -> None:
         naam, rollen = DEMO_USERS[username]
-        _login_as(page, live_server, username)
+        login(page, live_server, username)
         assert page.locator("html").get_attribute("lang") == "nl"
         header = page.locator("header.site-header")
         expect(header).to_contain_text(naam)

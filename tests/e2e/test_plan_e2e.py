@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import DEMO_PASSWORD, SCREENSHOT_DIR, assert_no_axe_violations, screenshot
+from conftest import SCREENSHOT_DIR, assert_no_axe_violations, login, logout, screenshot
 from playwright.sync_api import Locator, Page, expect
 
 from seed.demo_households import DEMO_FACTS
@@ -43,19 +43,6 @@ DOELEN = [
 ]
 
 
-def _login_as(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: urlsplit(url).path != "/login", timeout=TIMEOUT)
-
-
-def _logout(page: Page) -> None:
-    page.get_by_role("button", name="Uitloggen").click()
-    page.wait_for_url(re.compile(r"/login"), timeout=TIMEOUT)
-
-
 def _details(scope: Page | Locator, summary: str) -> Locator:
     """The <details> with this summary, opened."""
     page = scope if isinstance(scope, Page) else scope.page
@@ -76,7 +63,7 @@ def _check(page: Page, name: str) -> None:
 
 def test_regisseur_builds_plan_and_clientondersteuner_reacts(page: Page, live_server: str) -> None:
     base = live_server
-    _login_as(page, base, str(HH["behandelaar"]))
+    login(page, base, str(HH["behandelaar"]))
 
     # ---- the dossier without a plan
     page.goto(f"{base}/huishoudens")
@@ -263,10 +250,10 @@ def test_regisseur_builds_plan_and_clientondersteuner_reacts(page: Page, live_se
     )
     expect(page.locator("#plan-sectie")).to_contain_text("versie 2 vastgesteld")
     _check(page, "plan-dossier-met-plan")
-    _logout(page)
+    logout(page)
 
     # ---- the cliëntondersteuner reads and reacts
-    _login_as(page, base, "ondersteuner")
+    login(page, base, "ondersteuner")
     page.goto(f"{base}/gedeeld")
     expect(page.get_by_role("heading", name="Mijn huishoudens")).to_be_visible()
     _check(page, "gedeeld-overzicht")
@@ -287,10 +274,10 @@ def test_regisseur_builds_plan_and_clientondersteuner_reacts(page: Page, live_se
     page.get_by_role("button", name="Reactie versturen").click()
     expect(page.get_by_text("Uw reactie is verstuurd naar de regisseur.")).to_be_visible(timeout=TIMEOUT)
     _check(page, "gedeeld-reactie-verstuurd")
-    _logout(page)
+    logout(page)
 
     # ---- the regisseur sees the reaction and revokes the consent
-    _login_as(page, base, str(HH["behandelaar"]))
+    login(page, base, str(HH["behandelaar"]))
     page.goto(plan_url)
     expect(page.locator("#reacties")).to_contain_text(reactie)
     _check(page, "plan-met-reactie")
@@ -307,10 +294,10 @@ def test_regisseur_builds_plan_and_clientondersteuner_reacts(page: Page, live_se
         expect(rows).to_have_count(before - 1, timeout=TIMEOUT)
     expect(page.locator("#toestemmingen")).to_contain_text("Ingetrokken op")
     _check(page, "plan-toestemming-ingetrokken")
-    _logout(page)
+    logout(page)
 
     # ---- after revocation: nothing, not even the household's existence
-    _login_as(page, base, "ondersteuner")
+    login(page, base, "ondersteuner")
     response = page.goto(shared_url)
     assert response is not None and response.status == 404
     expect(page.get_by_role("heading", name="Niet gevonden of geen toegang")).to_be_visible()

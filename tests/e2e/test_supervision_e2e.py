@@ -8,32 +8,18 @@ chain check and the rechtmatigheid report (a background job polled with htmx). a
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
-from conftest import DEMO_PASSWORD, assert_no_axe_violations, screenshot
+from conftest import assert_no_axe_violations, login, logout, screenshot
 from playwright.sync_api import Page, expect
 
 TIMEOUT = 15_000
 STATE: dict[str, int] = {}
 
 
-def _login_as(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: urlsplit(url).path != "/login", timeout=TIMEOUT)
-
-
-def _logout(page: Page) -> None:
-    page.get_by_role("button", name="Uitloggen").click()
-    page.wait_for_url(re.compile(r"/login"), timeout=TIMEOUT)
-
-
 def test_supervisor_reviews_reassigns_and_approves(page: Page, live_server: str) -> None:
     base = live_server
     # Someone of another team opens a Roermond dossier with break-the-glass.
-    _login_as(page, base, "supervisor")
+    login(page, base, "supervisor")
     page.goto(f"{base}/caseload")
     expect(page.get_by_role("heading", name="Caseload team")).to_be_visible()
     assert_no_axe_violations(page, "supervisie-caseload")
@@ -43,9 +29,9 @@ def test_supervisor_reviews_reassigns_and_approves(page: Page, live_server: str)
     links = page.locator("a.dossier-link")
     href = links.first.get_attribute("href") or ""
     STATE["hh"] = int(href.rstrip("/").split("/")[-1])
-    _logout(page)
+    logout(page)
 
-    _login_as(page, base, "echt")
+    login(page, base, "echt")
     page.goto(f"{base}/huishoudens/{STATE['hh']}/doorbreken")
     page.get_by_label("Reden voor inzage").fill("Crisismelding buiten kantoortijd, collega afwezig")
     # The form's action resolves to the API route of the same name (a route-name clash outside this
@@ -61,9 +47,9 @@ def test_supervisor_reviews_reassigns_and_approves(page: Page, live_server: str)
     assert status == 200, status
     page.goto(f"{base}/huishoudens/{STATE['hh']}")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    _logout(page)
+    logout(page)
 
-    _login_as(page, base, "supervisor")
+    login(page, base, "supervisor")
     page.goto(f"{base}/caseload")
     page.get_by_role("link", name="Mark Hendriks").click()
     assert_no_axe_violations(page, "supervisie-werkvoorraad-persoon")
@@ -108,7 +94,7 @@ def test_supervisor_reviews_reassigns_and_approves(page: Page, live_server: str)
 def test_auditor_finds_viewer_checks_chain_and_runs_report(page: Page, live_server: str) -> None:
     base = live_server
     hh = STATE.get("hh", 1)
-    _login_as(page, base, "auditor")
+    login(page, base, "auditor")
     page.goto(f"{base}/audit")
     expect(page.get_by_role("heading", name="Audittrail", level=1)).to_be_visible()
     assert_no_axe_violations(page, "audit-zoeken")

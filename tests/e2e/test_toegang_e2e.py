@@ -12,22 +12,13 @@ import subprocess
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from conftest import DEMO_PASSWORD, assert_no_axe_violations, screenshot
+from conftest import assert_no_axe_violations, login, screenshot
 from playwright.sync_api import Page, expect
 
 from seed.demo_households import DEMO_FACTS
 
 TIMEOUT = 15_000
-
-
-def _login_as(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: urlsplit(url).path != "/login", timeout=TIMEOUT)
 
 
 def _pdf_text(page: Page, url: str) -> str:
@@ -140,7 +131,7 @@ def _case(
 
 class TestToegangInBrowser:
     def test_wmo_case_and_werkvoorraad(self, live_server: str, page: Page) -> None:
-        _login_as(page, live_server, "toegang")
+        login(page, live_server, "toegang")
         expect(page.get_by_role("heading", name=re.compile("Werkvoorraad"))).to_be_visible(timeout=TIMEOUT)
         assert_no_axe_violations(page, "toegang-werkvoorraad")
         screenshot(page, "toegang-werkvoorraad")
@@ -160,7 +151,7 @@ class TestToegangInBrowser:
 
     def test_jeugdwet_case(self, live_server: str, page: Page) -> None:
         fact = DEMO_FACTS["jongere_18"]
-        _login_as(page, live_server, "regisseur")
+        login(page, live_server, "regisseur")
         _case(
             page,
             live_server,

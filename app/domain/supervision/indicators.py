@@ -511,6 +511,7 @@ def dashboard(
     van: date,
     tot: date,
     alleen: str | None = None,
+    als_grafiek: bool = False,
 ) -> Dashboard:
     """The indicators for the actor's own gemeenten (or the one chosen) and optionally one of their
     teams; `alleen` computes just that indicator (for its CSV download)."""
@@ -535,21 +536,23 @@ def dashboard(
     keys = [alleen] if alleen else list(INDICATOREN)
     scope = {"gemeente_ids": gemeente_ids, "team_ids": team_ids, "van": van, "tot": tot}
     result = [INDICATOREN[k](session, **scope) for k in keys]
-    audit.record(
-        session,
-        actor,
-        action="view",
-        object_type="monitoring",
-        object_id=alleen,
-        purpose="toezicht",
-        changes={
-            "van": van.isoformat(),
-            "tot": tot.isoformat(),
-            "gemeente_ids": gemeente_ids,
-            "team_ids": team_ids,
-            "indicatoren": keys,
-        },
-    )
+    # A chart drawn after its page shows numbers that page view already logged; no second event.
+    if not als_grafiek:
+        audit.record(
+            session,
+            actor,
+            action="view",
+            object_type="monitoring",
+            object_id=alleen,
+            purpose="toezicht",
+            changes={
+                "van": van.isoformat(),
+                "tot": tot.isoformat(),
+                "gemeente_ids": gemeente_ids,
+                "team_ids": team_ids,
+                "indicatoren": keys,
+            },
+        )
     return Dashboard(van, tot, gemeente_id, team_id, gemeenten, teams, result)
 
 

@@ -223,7 +223,7 @@ def monitoring_page(request: Request, session: DbSession, actor: CurrentActor):
 @router.get("/monitoring/{indicator}/grafiek", name="monitoring_grafiek")
 def monitoring_chart(request: Request, session: DbSession, actor: CurrentActor, indicator: str):
     flt = indicators.parse_filter(dict(request.query_params), today=clock.today())
-    ind = indicators.dashboard(session, actor, alleen=indicator, **flt).indicatoren[0]
+    ind = indicators.dashboard(session, actor, alleen=indicator, als_grafiek=True, **flt).indicatoren[0]
     return HTMLResponse(charts.bar_svg(ind))
 
 
