@@ -155,6 +155,22 @@ class TestTermijnen:
         assert "soort" in exc.value.errors
         assert _count(ctx.db, Termijnaanpassing) == 1
 
+    def test_money_question_opens_the_schuldhulp_first_gesprek_term(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        """Wgs art. 4: first gesprek within 4 weeks, within 3 working days when urgent."""
+        from app.domain.toegang import termijnen as tm
+
+        v = svc.register_melding(ctx.db, ctx.actor, huishouden_id=ctx.hh.id, data=melding(leefgebieden=["financien"]))
+        dl = {d.stap: d for d in svc.deadlines_for(ctx.db, v)}
+        assert dl["eerste_gesprek"].datum == tm.extend_to_werkdag(v.datum_melding + timedelta(weeks=4))
+        assert "Wgs art. 4" in dl["eerste_gesprek"].omschrijving
+        spoed = svc.register_melding(
+            ctx.db, ctx.actor, huishouden_id=ctx.hh.id, data=melding(leefgebieden=["financien"], spoed=True)
+        )
+        dl = {d.stap: d for d in svc.deadlines_for(ctx.db, spoed)}
+        assert dl["eerste_gesprek"].datum == tm.add_werkdagen(spoed.datum_melding, 3)
+        svc.record_gesprek(ctx.db, ctx.actor, vraag_id=v.id, data=gesprek())
+        assert "eerste_gesprek" not in {d.stap for d in svc.deadlines_for(ctx.db, v)}
+
     def test_opschorting_shifts(self, ctx) -> None:  # type: ignore[no-untyped-def]
         v = svc.register_melding(ctx.db, ctx.actor, huishouden_id=ctx.hh.id, data=melding())
         (dl,) = svc.deadlines_for(ctx.db, v)

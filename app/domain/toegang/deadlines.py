@@ -48,6 +48,7 @@ STAP_LABELS = {
     "beschikking": "Beslistermijn",
     "zoektermijn": "Zoektermijn",
     "bezwaar": "Bezwaartermijn",
+    "eerste_gesprek": "Termijn eerste gesprek",
 }
 
 
@@ -97,6 +98,8 @@ def deadlines_for(session: Session, vraag: Ondersteuningsvraag, today: date | No
     - beschikking per wet of the aanvraag (Wmo art. 2.3.5 lid 2; Jeugdwet/Participatiewet Awb 4:13):
       from the aanvraag, until a beschikking is final;
     - zoektermijn (Participatiewet art. 41 lid 4) for under-27s, from the melding;
+    - eerste gesprek schuldhulpverlening (Wgs art. 4: 4 weeks, 3 working days when urgent) when the
+      melding concerns the leefgebied financiën, until the first gesprek is held;
     - bezwaar (Awb 6:7/6:8) from the day a final beschikking was sent, while it runs.
     """
     today = today or clock.today()
@@ -119,6 +122,11 @@ def deadlines_for(session: Session, vraag: Ondersteuningsvraag, today: date | No
             t.compute_deadline(vraag.datum_melding, termijn, opschortingen=ops, verdaging=ver, today=today),
             termijn.grondslag,
         )
+
+    # A melding is not tied to a law; a question about money (ZRM financiën) opens the Wgs term.
+    if status == VraagStatus.gemeld and "financien" in (vraag.leefgebieden or []):
+        termijn = t.termijn_for(termijnen, "Schuldhulpverlening", "eerste gesprek", spoed=vraag.spoed)
+        add("eerste_gesprek", "Schuldhulp", t.compute_deadline(vraag.datum_melding, termijn), termijn.grondslag)
 
     aanvragen = list(session.scalars(select(Aanvraag).where(Aanvraag.vraag_id == vraag.id).order_by(Aanvraag.id)))
     beschikkingen = list(session.scalars(select(Beschikking).where(Beschikking.vraag_id == vraag.id)))

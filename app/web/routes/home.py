@@ -27,6 +27,7 @@ SOORT_LABELS = {
     "termijn_onderzoek": "Termijn",
     "termijn_beschikking": "Termijn",
     "termijn_zoektermijn": "Termijn",
+    "termijn_eerste_gesprek": "Termijn",
     "verslag": "Verslag",
     "herindicatie": "Herindicatie",
     "goedkeuring": "Goedkeuring",
