@@ -11,7 +11,7 @@ from app.api import router as api_router
 from app.domain.errors import Conflict, DomainError, InvalidTransition, NotAllowed, NotFound, ValidationError
 from app.web import nav
 from app.web import router as web_router
-from app.web.deps import CsrfFailed, LoginRequired, is_htmx, render
+from app.web.deps import CsrfFailed, LoginRequired, PasswordChangeRequired, is_htmx, render
 from app.web.templating import env
 
 CSP = (
@@ -59,6 +59,13 @@ def create_app() -> FastAPI:
         if is_htmx(request):
             return HTMLResponse("", status_code=401, headers={"HX-Redirect": str(target)})
         return RedirectResponse(str(target), status_code=303)
+
+    @app.exception_handler(PasswordChangeRequired)
+    async def _password(request: Request, exc: PasswordChangeRequired):  # type: ignore[no-untyped-def]
+        target = str(request.url_for("wachtwoord"))
+        if is_htmx(request):
+            return HTMLResponse("", status_code=403, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
 
     @app.exception_handler(CsrfFailed)
     async def _csrf(request: Request, exc: CsrfFailed):  # type: ignore[no-untyped-def]

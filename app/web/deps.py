@@ -32,6 +32,14 @@ class CsrfFailed(Exception):
     pass
 
 
+class PasswordChangeRequired(Exception):
+    """After a reset by the beheerder the user must choose a new password before anything else."""
+
+
+# Paths open while a password change is pending: the change itself, logging out, assets.
+_OPEN_WHEN_CHANGE_REQUIRED = ("/wachtwoord", "/logout", "/static/")
+
+
 def request_id(request: Request) -> str:
     rid = getattr(request.state, "request_id", None)
     if rid is None:
@@ -52,6 +60,8 @@ def current(request: Request, session: DbSession) -> tuple[Actor, Sessie]:
     actor = actor_for(user, sessie_id=sessie.id, request_id=request_id(request), client_addr=client_addr(request))
     request.state.actor = actor
     request.state.csrf_token = sessie.csrf_token
+    if user.password_change_required and not request.url.path.startswith(_OPEN_WHEN_CHANGE_REQUIRED):
+        raise PasswordChangeRequired()
     return actor, sessie
 
 

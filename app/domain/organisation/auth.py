@@ -240,3 +240,35 @@ def revoke_token(session: Session, actor: Actor, *, token_id: int) -> None:
             object_id=t.id,
             changes={"revoked": [False, True]},
         )
+
+
+def change_password(session: Session, actor: Actor, *, huidig: str, nieuw: str, herhaling: str) -> None:
+    """The user's own new password; clears a pending forced change. The password never reaches the trail."""
+    from app.domain.organisation.security import hash_password, password_problem
+
+    user = session.get(Gebruiker, actor.gebruiker_id) if actor.gebruiker_id else None
+    if user is None:
+        raise NotAllowed()
+    errors: dict[str, str] = {}
+    if not verify_password(huidig, user.password_hash):
+        errors["huidig"] = "Uw huidige wachtwoord klopt niet."
+    problem = password_problem(nieuw)
+    if problem:
+        errors["nieuw"] = problem
+    elif nieuw == huidig:
+        errors["nieuw"] = "Kies een ander wachtwoord dan uw huidige."
+    if nieuw != herhaling:
+        errors["herhaling"] = "De twee nieuwe wachtwoorden zijn niet gelijk."
+    if errors:
+        raise ValidationError(errors)
+    user.password_hash = hash_password(nieuw)
+    user.password_change_required = False
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        action="update",
+        object_type="gebruiker",
+        object_id=user.id,
+        changes={"wachtwoord": ["***", "*** (zelf gewijzigd)"]},
+    )
