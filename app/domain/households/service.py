@@ -571,3 +571,25 @@ def open_break_the_glass_reviews(session: Session, actor: Actor) -> list[BreakTh
 
 def persoon_list_item(p: Persoon) -> s.PersoonListItem:
     return s.PersoonListItem(id=p.id, naam=p.naam, bsn_gemaskeerd=maskeer_bsn(p.bsn), geboortedatum=p.geboortedatum)
+
+
+def active_members(session: Session, *, huishouden_id: int) -> list[tuple[int, str]]:
+    """(persoon id, naam) of the current members, for forms; callers have checked access to the household."""
+    rows = session.scalars(
+        select(Persoon)
+        .join(Lidmaatschap)
+        .where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.einddatum.is_(None))
+        .order_by(Lidmaatschap.id)
+    ).all()
+    return [(p.id, p.naam) for p in rows]
+
+
+def aanvrager(session: Session, *, huishouden_id: int) -> Persoon | None:
+    """The household's aanvrager (addressee of letters); callers have checked access to the household."""
+    return session.scalar(
+        select(Persoon)
+        .join(Lidmaatschap)
+        .where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.relatie == "aanvrager")
+        .order_by(Lidmaatschap.einddatum.is_not(None), Lidmaatschap.id)
+        .limit(1)
+    )

@@ -249,4 +249,20 @@ def unlock_user(session: Session, actor: Actor, *, gebruiker_id: int) -> s.Gebru
 def list_gemeenten(session: Session, actor: Actor) -> list[tuple[int, str]]:
     """(id, naam) of every gemeente, for the user and team forms."""
     _require_beheer(actor)
-    return [(g.id, g.naam) for g in session.scalars(select(Gemeente).order_by(Gemeente.naam))]
+    return gemeente_options(session)
+
+
+def gemeente_options(session: Session, *, ids: frozenset[int] | None = None) -> list[tuple[int, str]]:
+    """(id, naam) for select boxes; reference data, no case content. `ids` limits to the actor's own."""
+    q = select(Gemeente).order_by(Gemeente.naam)
+    if ids is not None:
+        q = q.where(Gemeente.id.in_(ids))
+    return [(g.id, g.naam) for g in session.scalars(q)]
+
+
+def team_options(session: Session, *, ids: frozenset[int] | None = None) -> list[tuple[int, str]]:
+    """(id, naam) of active teams for select boxes; `ids` limits to the actor's own."""
+    q = select(Team).where(Team.actief).order_by(Team.naam)
+    if ids is not None:
+        q = q.where(Team.id.in_(ids))
+    return [(t.id, t.naam) for t in session.scalars(q)]

@@ -2,12 +2,12 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
-from sqlalchemy import select
 
 from app import clock
 from app.domain import werkvoorraad
 from app.domain.households import service as households
-from app.domain.organisation.models import Gemeente, Rol, Team
+from app.domain.organisation import service as org
+from app.domain.organisation.models import Rol
 from app.web import nav
 from app.web.deps import CurrentActor, DbSession, render
 
@@ -66,13 +66,8 @@ def home(
         items = [i for i in items if i.status == f["status"]]
     if f["wet"]:
         items = [i for i in items if i.wet == f["wet"]]
-    teams = [
-        (t.id, t.naam) for t in session.scalars(select(Team).where(Team.id.in_(actor.team_ids)).order_by(Team.naam))
-    ]
-    gemeenten = [
-        (g.id, g.naam)
-        for g in session.scalars(select(Gemeente).where(Gemeente.id.in_(actor.gemeente_ids)).order_by(Gemeente.naam))
-    ]
+    teams = org.team_options(session, ids=actor.team_ids)
+    gemeenten = org.gemeente_options(session, ids=actor.gemeente_ids)
     return render(
         request,
         "home.html",

@@ -10,7 +10,7 @@ from app.domain.errors import Conflict, ValidationError
 from app.domain.households import schemas as s
 from app.domain.households import service
 from app.domain.households.models import Huishouden
-from app.domain.organisation.models import Gemeente, Team
+from app.domain.organisation import service as org
 from app.domain.validation import parse
 from app.web import dossier_sections
 from app.web.deps import CsrfChecked, CurrentActor, DbSession, render, savepoint
@@ -20,12 +20,7 @@ router = APIRouter()
 
 
 def _org_options(session: Session) -> dict:
-    from sqlalchemy import select
-
-    return {
-        "gemeenten": [(g.id, g.naam) for g in session.scalars(select(Gemeente).order_by(Gemeente.naam))],
-        "teams": [(t.id, t.naam) for t in session.scalars(select(Team).where(Team.actief).order_by(Team.naam))],
-    }
+    return {"gemeenten": org.gemeente_options(session), "teams": org.team_options(session)}
 
 
 @router.get("/huishoudens", name="huishoudens_zoeken")

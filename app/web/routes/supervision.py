@@ -2,12 +2,12 @@
 
 from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 
 from app import clock
 from app.domain import authz
 from app.domain.errors import Conflict, InvalidTransition, ValidationError
-from app.domain.organisation.models import Gemeente, Rol
+from app.domain.organisation import service as org
+from app.domain.organisation.models import Rol
 from app.domain.supervision import approvals, caseload, charts, indicators, jobs, rechtmatigheid
 from app.domain.supervision import schemas as s
 from app.domain.validation import parse
@@ -124,7 +124,7 @@ async def caseload_herverdelen(request: Request, session: DbSession, actor: Curr
 
 
 def _gemeenten(session) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    return [(g.id, g.naam) for g in session.scalars(select(Gemeente).order_by(Gemeente.naam))]
+    return org.gemeente_options(session)
 
 
 @router.get("/rechtmatigheid", name="rechtmatigheid")

@@ -11,14 +11,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain.actor import Actor
 from app.domain.codelists import service as codes
 from app.domain.errors import NotAllowed, NotFound, ValidationError
-from app.domain.households.models import Lidmaatschap, Persoon
+from app.domain.households import service as households
+from app.domain.households.models import Persoon
 from app.domain.toegang import pdf, rules
 from app.domain.toegang import schemas as s
 from app.domain.toegang import service as svc
@@ -204,12 +204,7 @@ async def assign(request: Request, session: DbSession, actor: CurrentActor, vraa
 
 
 def _leden(session: Session, huishouden_id: int) -> list[tuple[int, str]]:
-    rows = session.scalars(
-        select(Persoon)
-        .join(Lidmaatschap)
-        .where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.einddatum.is_(None))
-    ).all()
-    return [(p.id, p.naam) for p in rows]
+    return households.active_members(session, huishouden_id=huishouden_id)
 
 
 def _melding_ctx(session: Session, hh, **extra) -> dict:  # type: ignore[no-untyped-def]
@@ -360,12 +355,7 @@ def verslag_pdf(request: Request, session: DbSession, actor: CurrentActor, vraag
 
 
 def _aanvrager(session: Session, huishouden_id: int) -> Persoon | None:
-    return session.scalar(
-        select(Persoon)
-        .join(Lidmaatschap)
-        .where(Lidmaatschap.huishouden_id == huishouden_id, Lidmaatschap.relatie == "aanvrager")
-        .limit(1)
-    )
+    return households.aanvrager(session, huishouden_id=huishouden_id)
 
 
 @router.post("/vragen/{vraag_id}/aanvraag", name="toegang_aanvraag", dependencies=[CsrfChecked])
