@@ -29,8 +29,8 @@ NAV: list[NavItem] = [
     NavItem("beheer_producten", "Producten", (Rol.BEHEERDER,)),
     NavItem("audit_zoeken", "Audittrail", (Rol.AUDITOR,)),
     NavItem("rechtmatigheid", "Rechtmatigheid", (Rol.AUDITOR,)),
-    # API access is for the municipality's own staff and systems, not for external parties.
-    NavItem("tokens", "API-tokens", tuple(r for r in Rol if r != Rol.CLIENTONDERSTEUNER)),
+    # Every role may use the API (the cliëntondersteuner reads shared plans through it too).
+    NavItem("tokens", "API-tokens", tuple(Rol)),
 ]
 
 _known: set[str] = set()
