@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from app.config import get_settings
 from app.db import get_session
@@ -83,6 +84,15 @@ async def csrf(request: Request, ctx: Annotated[tuple[Actor, Sessie], Depends(cu
 
 CurrentActor = Annotated[Actor, Depends(get_actor)]
 CsrfChecked = Depends(csrf)
+
+
+async def read_form(request: Request) -> FormData:
+    """Parse the body on the event loop, so the route itself can be a plain `def` in the threadpool
+    (a synchronous database call inside `async def` would block every request of the worker)."""
+    return await request.form()
+
+
+RawForm = Annotated[FormData, Depends(read_form)]
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from fastapi.responses import RedirectResponse
 
 from app.domain.errors import ValidationError
 from app.domain.organisation import auth
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, render, savepoint
 
 router = APIRouter()
 
@@ -16,8 +16,8 @@ def password_form(request: Request, actor: CurrentActor):
 
 
 @router.post("/wachtwoord", name="wachtwoord_wijzigen", dependencies=[CsrfChecked])
-async def change_password(request: Request, session: DbSession, actor: CurrentActor):
-    form = await request.form()
+def change_password(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
+    form = form_data
     try:
         with savepoint(session):
             auth.change_password(

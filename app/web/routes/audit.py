@@ -11,7 +11,7 @@ from app.domain.organisation.models import Rol
 from app.domain.supervision import audit_viewer, jobs
 from app.domain.supervision import schemas as s
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
@@ -57,8 +57,10 @@ def audit_zoeken(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/audit/export", name="audit_export", dependencies=[CsrfChecked])
-async def audit_export(request: Request, session: DbSession, actor: CurrentActor, background: BackgroundTasks):
-    crit = {k: v for k, v in form_to_dict(await request.form()).items() if k in CRITERIA}
+def audit_export(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, background: BackgroundTasks
+):
+    crit = {k: v for k, v in form_to_dict(form_data).items() if k in CRITERIA}
     try:
         with savepoint(session):
             opdracht = parse(s.AuditZoekopdracht, crit)

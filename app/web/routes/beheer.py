@@ -24,7 +24,7 @@ from app.domain.organisation import schemas as os_
 from app.domain.organisation import service as org
 from app.domain.organisation.models import ROL_LABELS, Rol
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 
 router = APIRouter(prefix="/beheer")
@@ -145,9 +145,9 @@ def users(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/gebruikers", name="beheer_gebruiker_aanmaken", dependencies=[CsrfChecked])
-async def user_create(request: Request, session: DbSession, actor: CurrentActor):
+def user_create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
     _beheer(actor)
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             created = org.create_user(session, actor, data=parse(os_.GebruikerCreate, v))
@@ -190,9 +190,9 @@ def user_page(request: Request, session: DbSession, actor: CurrentActor, gebruik
 
 
 @router.post("/gebruikers/{gebruiker_id}", name="beheer_gebruiker_bewerken", dependencies=[CsrfChecked])
-async def user_update(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+def user_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: int):
     _beheer(actor)
-    v = checkbox(form_to_dict(await request.form()), "actief")
+    v = checkbox(form_to_dict(form_data), "actief")
     v.setdefault("rollen", [])
     v.setdefault("team_ids", [])
     v.setdefault("gemeente_ids", [])
@@ -216,9 +216,9 @@ async def user_update(request: Request, session: DbSession, actor: CurrentActor,
 
 
 @router.post("/gebruikers/{gebruiker_id}/wachtwoord", name="beheer_wachtwoord_reset", dependencies=[CsrfChecked])
-async def user_password(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+def user_password(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: int):
     _beheer(actor)
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             org.reset_password(session, actor, gebruiker_id=gebruiker_id, data=parse(os_.WachtwoordReset, v))
@@ -264,9 +264,9 @@ def teams(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/teams", name="beheer_team_aanmaken", dependencies=[CsrfChecked])
-async def team_create(request: Request, session: DbSession, actor: CurrentActor):
+def team_create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
     _beheer(actor)
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     v["actief"] = True
     try:
         with savepoint(session):
@@ -307,9 +307,9 @@ def team_page(request: Request, session: DbSession, actor: CurrentActor, team_id
 
 
 @router.post("/teams/{team_id}", name="beheer_team_bewerken", dependencies=[CsrfChecked])
-async def team_update(request: Request, session: DbSession, actor: CurrentActor, team_id: int):
+def team_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, team_id: int):
     _beheer(actor)
-    v = checkbox(form_to_dict(await request.form()), "actief")
+    v = checkbox(form_to_dict(form_data), "actief")
     ctx = partial(_team_ctx, request, session, actor, team_id)
     try:
         with savepoint(session):
@@ -345,9 +345,9 @@ def aanbieders(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/aanbieders", name="beheer_aanbieder_aanmaken", dependencies=[CsrfChecked])
-async def aanbieder_create(request: Request, session: DbSession, actor: CurrentActor):
+def aanbieder_create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
     _beheer(actor)
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     v["actief"] = True
     try:
         with savepoint(session):
@@ -397,9 +397,9 @@ def aanbieder_page(request: Request, session: DbSession, actor: CurrentActor, aa
 
 
 @router.post("/aanbieders/{aanbieder_id}", name="beheer_aanbieder_bewerken", dependencies=[CsrfChecked])
-async def aanbieder_update(request: Request, session: DbSession, actor: CurrentActor, aanbieder_id: int):
+def aanbieder_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: int):
     _beheer(actor)
-    v = checkbox(form_to_dict(await request.form()), "actief")
+    v = checkbox(form_to_dict(form_data), "actief")
     ctx = partial(_aanbieder_ctx, request, session, actor, aanbieder_id)
     try:
         with savepoint(session):
@@ -430,9 +430,9 @@ def _contracts_response(
 
 
 @router.post("/aanbieders/{aanbieder_id}/contracten", name="beheer_contract_toevoegen", dependencies=[CsrfChecked])
-async def contract_add(request: Request, session: DbSession, actor: CurrentActor, aanbieder_id: int):
+def contract_add(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: int):
     _beheer(actor)
-    cv = form_to_dict(await request.form())
+    cv = form_to_dict(form_data)
     try:
         with savepoint(session):
             catalog.add_contract(session, actor, aanbieder_id=aanbieder_id, data=parse(cs.ContractCreate, cv))
@@ -449,11 +449,11 @@ async def contract_add(request: Request, session: DbSession, actor: CurrentActor
     name="beheer_contract_bewerken",
     dependencies=[CsrfChecked],
 )
-async def contract_update(
-    request: Request, session: DbSession, actor: CurrentActor, aanbieder_id: int, contract_id: int
+def contract_update(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: int, contract_id: int
 ):
     _beheer(actor)
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             catalog.update_contract(
@@ -517,9 +517,9 @@ def producten(request: Request, session: DbSession, actor: CurrentActor, wet: st
 
 
 @router.post("/producten", name="beheer_product_aanmaken", dependencies=[CsrfChecked])
-async def product_create(request: Request, session: DbSession, actor: CurrentActor):
+def product_create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
     _beheer(actor)
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     v["actief"] = True
     try:
         with savepoint(session):
@@ -560,9 +560,9 @@ def product_page(request: Request, session: DbSession, actor: CurrentActor, prod
 
 
 @router.post("/producten/{product_id}", name="beheer_product_bewerken", dependencies=[CsrfChecked])
-async def product_update(request: Request, session: DbSession, actor: CurrentActor, product_id: int):
+def product_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, product_id: int):
     _beheer(actor)
-    v = checkbox(form_to_dict(await request.form()), "actief")
+    v = checkbox(form_to_dict(form_data), "actief")
     ctx = partial(_product_ctx, request, session, actor, product_id)
     try:
         with savepoint(session):

@@ -8,7 +8,7 @@ from app.domain.errors import NotFound, ValidationError
 from app.domain.plans import consent
 from app.domain.plans import schemas as s
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
@@ -55,8 +55,10 @@ def shared(request: Request, session: DbSession, actor: CurrentActor, huishouden
 
 
 @router.post("/gedeeld/{huishouden_id}/reactie", name="gedeeld_reageren", dependencies=[CsrfChecked])
-async def react(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int) -> Response:
-    v = form_to_dict(await request.form())
+def react(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int
+) -> Response:
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             consent.add_reaction(session, actor, huishouden_id=huishouden_id, data=parse(s.ReactieIn, v))

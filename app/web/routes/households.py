@@ -13,7 +13,7 @@ from app.domain.households.models import Huishouden
 from app.domain.organisation import service as org
 from app.domain.validation import parse
 from app.web import dossier_sections
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 
 router = APIRouter()
@@ -76,8 +76,8 @@ def new_form(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/huishoudens/nieuw", name="huishouden_aanmaken", dependencies=[CsrfChecked])
-async def create(request: Request, session: DbSession, actor: CurrentActor):
-    v = checkbox(form_to_dict(await request.form()), "veiligheidszorg")
+def create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
+    v = checkbox(form_to_dict(form_data), "veiligheidszorg")
     try:
         with savepoint(session):
             hh = service.create_household(session, actor, data=parse(s.HuishoudenCreate, v))
@@ -124,8 +124,8 @@ def dossier_audit(request: Request, session: DbSession, actor: CurrentActor, hui
 
 
 @router.post("/huishoudens/{huishouden_id}/bewerken", name="huishouden_bewerken", dependencies=[CsrfChecked])
-async def update(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    v = checkbox(form_to_dict(await request.form()), "veiligheidszorg")
+def update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    v = checkbox(form_to_dict(form_data), "veiligheidszorg")
     try:
         with savepoint(session):
             service.update_household(session, actor, huishouden_id=huishouden_id, data=parse(s.HuishoudenUpdate, v))
@@ -191,8 +191,8 @@ def _members_response(
 
 
 @router.post("/huishoudens/{huishouden_id}/leden", name="lid_toevoegen", dependencies=[CsrfChecked])
-async def add_member(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    v = form_to_dict(await request.form())
+def add_member(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             service.add_member(session, actor, huishouden_id=huishouden_id, data=parse(s.LidmaatschapCreate, v))
@@ -208,10 +208,15 @@ async def add_member(request: Request, session: DbSession, actor: CurrentActor, 
     name="lid_beeindigen",
     dependencies=[CsrfChecked],
 )
-async def end_member(
-    request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, lidmaatschap_id: int
+def end_member(
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: int,
+    lidmaatschap_id: int,
 ):
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             service.end_member(
@@ -244,8 +249,8 @@ NETWERK_CHECKS = ("mag_betrokken_worden", "respijtzorg_gewenst")
 
 
 @router.post("/huishoudens/{huishouden_id}/netwerk", name="netwerklid_toevoegen", dependencies=[CsrfChecked])
-async def add_network(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    v = checkbox(form_to_dict(await request.form()), *NETWERK_CHECKS)
+def add_network(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    v = checkbox(form_to_dict(form_data), *NETWERK_CHECKS)
     try:
         with savepoint(session):
             service.add_network_member(session, actor, huishouden_id=huishouden_id, data=parse(s.NetwerklidIn, v))
@@ -290,10 +295,15 @@ def network_form(request: Request, session: DbSession, actor: CurrentActor, huis
     name="netwerklid_bewerken",
     dependencies=[CsrfChecked],
 )
-async def update_network(
-    request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, netwerklid_id: int
+def update_network(
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: int,
+    netwerklid_id: int,
 ):
-    v = checkbox(form_to_dict(await request.form()), *NETWERK_CHECKS)
+    v = checkbox(form_to_dict(form_data), *NETWERK_CHECKS)
     try:
         with savepoint(session):
             service.update_network_member(
@@ -339,8 +349,8 @@ def btg_form(request: Request, session: DbSession, actor: CurrentActor, huishoud
 
 
 @router.post("/huishoudens/{huishouden_id}/doorbreken", name="break_the_glass", dependencies=[CsrfChecked])
-async def btg(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    form = await request.form()
+def btg(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    form = form_data
     try:
         with savepoint(session):
             service.break_the_glass(session, actor, huishouden_id=huishouden_id, reden=str(form.get("reden") or ""))

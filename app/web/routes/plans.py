@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import BaseModel
+from starlette.datastructures import FormData
 
 from app import clock
 from app.domain.authz import Handeling
@@ -20,7 +21,7 @@ from app.domain.plans import consent, pdf, rules, service
 from app.domain.plans import schemas as s
 from app.domain.validation import parse
 from app.web import dossier_sections
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 from app.web.templating import templates
 
@@ -90,8 +91,9 @@ def plan_page(request: Request, session: DbSession, actor: CurrentActor, huishou
     return render(request, "plans/plan.html", ctx, partial="plans/_plan.html")
 
 
-async def _act(
+def _act(
     request: Request,
+    form_data: FormData,
     session,  # type: ignore[no-untyped-def]
     actor,
     huishouden_id: int,
@@ -103,7 +105,7 @@ async def _act(
     back: str | None = None,
 ) -> Response:
     """Run one use case from a form; on a refusal re-render the plan page with the messages."""
-    v = checkbox(form_to_dict(await request.form()), *checks) if checks else form_to_dict(await request.form())
+    v = checkbox(form_to_dict(form_data), *checks) if checks else form_to_dict(form_data)
     try:
         with savepoint(session):
             call(v)
@@ -136,9 +138,10 @@ def _p(model: type[BaseModel], v: dict[str, Any]) -> Any:
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/starten", name="plan_starten", dependencies=[CsrfChecked])
-async def start(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def start(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -148,9 +151,10 @@ async def start(request: Request, session: DbSession, actor: CurrentActor, huish
 
 
 @router.post("/huishoudens/{huishouden_id}/plan", name="plan_bewerken", dependencies=[CsrfChecked])
-async def update(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -161,9 +165,10 @@ async def update(request: Request, session: DbSession, actor: CurrentActor, huis
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/doelen", name="doel_toevoegen", dependencies=[CsrfChecked])
-async def add_doel(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def add_doel(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -175,9 +180,12 @@ async def add_doel(request: Request, session: DbSession, actor: CurrentActor, hu
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/doelen/{doel_id}", name="doel_bewerken", dependencies=[CsrfChecked])
-async def update_doel(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, doel_id: int):
-    return await _act(
+def update_doel(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, doel_id: int
+):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -193,9 +201,12 @@ async def update_doel(request: Request, session: DbSession, actor: CurrentActor,
 @router.post(
     "/huishoudens/{huishouden_id}/plan/doelen/{doel_id}/acties", name="actie_toevoegen", dependencies=[CsrfChecked]
 )
-async def add_actie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, doel_id: int):
-    return await _act(
+def add_actie(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, doel_id: int
+):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -208,9 +219,12 @@ async def add_actie(request: Request, session: DbSession, actor: CurrentActor, h
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/acties/{actie_id}", name="actie_bewerken", dependencies=[CsrfChecked])
-async def update_actie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, actie_id: int):
-    return await _act(
+def update_actie(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, actie_id: int
+):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -223,9 +237,10 @@ async def update_actie(request: Request, session: DbSession, actor: CurrentActor
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/vaststellen", name="plan_vaststellen", dependencies=[CsrfChecked])
-async def vaststellen(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def vaststellen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -236,9 +251,10 @@ async def vaststellen(request: Request, session: DbSession, actor: CurrentActor,
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/afsluiten", name="plan_afsluiten", dependencies=[CsrfChecked])
-async def afsluiten(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -248,9 +264,10 @@ async def afsluiten(request: Request, session: DbSession, actor: CurrentActor, h
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/heropenen", name="plan_heropenen", dependencies=[CsrfChecked])
-async def heropenen(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def heropenen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -279,7 +296,7 @@ def versie(request: Request, session: DbSession, actor: CurrentActor, huishouden
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/evaluaties", name="evaluatie_toevoegen", dependencies=[CsrfChecked])
-async def add_evaluatie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_evaluatie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
     def call(v: dict[str, Any]) -> Any:
         data = dict(v)
         data["voortgang"] = {k.removeprefix("voortgang_"): val for k, val in v.items() if k.startswith("voortgang_")}
@@ -288,15 +305,16 @@ async def add_evaluatie(request: Request, session: DbSession, actor: CurrentActo
                 data.pop(k)
         return service.add_evaluatie(session, actor, huishouden_id=huishouden_id, data=_p(s.EvaluatieIn, data))
 
-    return await _act(
-        request, session, actor, huishouden_id, "evaluatie", call, checks=("gehoord",), anchor="evaluaties"
+    return _act(
+        request, form_data, session, actor, huishouden_id, "evaluatie", call, checks=("gehoord",), anchor="evaluaties"
     )
 
 
 @router.post("/huishoudens/{huishouden_id}/regie", name="regie_toevoegen", dependencies=[CsrfChecked])
-async def add_regie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def add_regie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -309,9 +327,12 @@ async def add_regie(request: Request, session: DbSession, actor: CurrentActor, h
 @router.post(
     "/huishoudens/{huishouden_id}/regie/{regie_id}/beeindigen", name="regie_beeindigen", dependencies=[CsrfChecked]
 )
-async def end_regie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, regie_id: int):
-    return await _act(
+def end_regie(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, regie_id: int
+):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -324,9 +345,10 @@ async def end_regie(request: Request, session: DbSession, actor: CurrentActor, h
 
 
 @router.post("/huishoudens/{huishouden_id}/schaal", name="schaalbesluit_nemen", dependencies=[CsrfChecked])
-async def add_schaal(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def add_schaal(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -343,9 +365,12 @@ async def add_schaal(request: Request, session: DbSession, actor: CurrentActor, 
     name="schaalbesluit_goedkeuren",
     dependencies=[CsrfChecked],
 )
-async def approve(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, besluit_id: int):
-    return await _act(
+def approve(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, besluit_id: int
+):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -362,9 +387,12 @@ async def approve(request: Request, session: DbSession, actor: CurrentActor, hui
     name="schaalbesluit_afwijzen",
     dependencies=[CsrfChecked],
 )
-async def reject(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, besluit_id: int):
-    return await _act(
+def reject(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, besluit_id: int
+):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -377,9 +405,10 @@ async def reject(request: Request, session: DbSession, actor: CurrentActor, huis
 
 
 @router.post("/huishoudens/{huishouden_id}/overgang18", name="overgang_toevoegen", dependencies=[CsrfChecked])
-async def add_overgang(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def add_overgang(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -390,9 +419,10 @@ async def add_overgang(request: Request, session: DbSession, actor: CurrentActor
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/reacties/gelezen", name="reacties_gelezen", dependencies=[CsrfChecked])
-async def reactions_read(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def reactions_read(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -442,9 +472,10 @@ def _toestemming_response(request: Request, session, actor, huishouden_id: int, 
 
 
 @router.post("/huishoudens/{huishouden_id}/toestemmingen", name="toestemming_geven", dependencies=[CsrfChecked])
-async def give_consent(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
-    return await _act(
+def give_consent(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,
@@ -461,11 +492,17 @@ async def give_consent(request: Request, session: DbSession, actor: CurrentActor
     name="toestemming_intrekken",
     dependencies=[CsrfChecked],
 )
-async def revoke_consent(
-    request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, toestemming_id: int
+def revoke_consent(
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: int,
+    toestemming_id: int,
 ):
-    return await _act(
+    return _act(
         request,
+        form_data,
         session,
         actor,
         huishouden_id,

@@ -11,7 +11,7 @@ from app.domain.organisation.models import Rol
 from app.domain.supervision import approvals, caseload, charts, indicators, jobs, rechtmatigheid
 from app.domain.supervision import schemas as s
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
@@ -46,8 +46,8 @@ def goedkeuringen(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/goedkeuringen", name="goedkeuring_besluit", dependencies=[CsrfChecked])
-async def goedkeuring_besluit(request: Request, session: DbSession, actor: CurrentActor):
-    v = form_to_dict(await request.form())
+def goedkeuring_besluit(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             approvals.decide(session, actor, besluit=parse(s.Besluit, v))
@@ -93,8 +93,10 @@ def caseload_persoon(request: Request, session: DbSession, actor: CurrentActor, 
 
 
 @router.post("/caseload/{gebruiker_id}/herverdelen", name="caseload_herverdelen", dependencies=[CsrfChecked])
-async def caseload_herverdelen(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
-    form = await request.form()
+def caseload_herverdelen(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: int
+):
+    form = form_data
     v = form_to_dict(form)
     items = []
     for raw in form.getlist("item"):
@@ -151,8 +153,10 @@ def rechtmatigheid_page(request: Request, session: DbSession, actor: CurrentActo
 
 
 @router.post("/rechtmatigheid", name="rechtmatigheid_start", dependencies=[CsrfChecked])
-async def rechtmatigheid_start(request: Request, session: DbSession, actor: CurrentActor, background: BackgroundTasks):
-    v = form_to_dict(await request.form())
+def rechtmatigheid_start(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, background: BackgroundTasks
+):
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             periode = rechtmatigheid.parse_periode(v)
@@ -240,8 +244,10 @@ def monitoring_csv(request: Request, session: DbSession, actor: CurrentActor, in
 
 
 @router.post("/monitoring/gmsd", name="monitoring_gmsd", dependencies=[CsrfChecked])
-async def monitoring_gmsd(request: Request, session: DbSession, actor: CurrentActor, background: BackgroundTasks):
-    v = form_to_dict(await request.form())
+def monitoring_gmsd(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, background: BackgroundTasks
+):
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             p = rechtmatigheid.parse_periode(v)

@@ -25,7 +25,7 @@ from app.domain.toegang import service as svc
 from app.domain.toegang.models import AANMELDERS, KANALEN
 from app.domain.validation import parse
 from app.web import dossier_sections
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 from app.web.templating import templates
 
@@ -175,8 +175,8 @@ def claim(request: Request, session: DbSession, actor: CurrentActor, vraag_id: i
 
 
 @router.post("/vragen/{vraag_id}/toewijzen", name="toegang_assign", dependencies=[CsrfChecked])
-async def assign(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    v = form_to_dict(await request.form())
+def assign(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             data = parse(s.ToewijzenIn, v)
@@ -231,11 +231,11 @@ def melding_form(request: Request, session: DbSession, actor: CurrentActor, huis
 @router.post(
     "/huishoudens/{huishouden_id}/meldingen/nieuw", name="toegang_melding_aanmaken", dependencies=[CsrfChecked]
 )
-async def melding_create(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def melding_create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
     from app.domain import authz
     from app.domain.authz import Handeling
 
-    v = checkbox(form_to_dict(await request.form()), "spoed", "meervoudig", "zelf_behandelen")
+    v = checkbox(form_to_dict(form_data), "spoed", "meervoudig", "zelf_behandelen")
     try:
         with savepoint(session):
             vraag = svc.register_melding(session, actor, huishouden_id=huishouden_id, data=parse(s.MeldingCreate, v))
@@ -270,8 +270,8 @@ def _gesprek_data(v: dict) -> dict:
 
 
 @router.post("/vragen/{vraag_id}/gesprek", name="toegang_gesprek", dependencies=[CsrfChecked])
-async def gesprek(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    raw = form_to_dict(await request.form())
+def gesprek(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    raw = form_to_dict(form_data)
     data = _gesprek_data(raw)
     return _run(
         request,
@@ -285,8 +285,8 @@ async def gesprek(request: Request, session: DbSession, actor: CurrentActor, vra
 
 
 @router.post("/vragen/{vraag_id}/termijn", name="toegang_termijn", dependencies=[CsrfChecked])
-async def termijn(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    v = form_to_dict(await request.form())
+def termijn(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    v = form_to_dict(form_data)
     return _run(
         request,
         session,
@@ -299,8 +299,8 @@ async def termijn(request: Request, session: DbSession, actor: CurrentActor, vra
 
 
 @router.post("/vragen/{vraag_id}/verslag", name="toegang_verslag", dependencies=[CsrfChecked])
-async def verslag(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    v = form_to_dict(await request.form())
+def verslag(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    v = form_to_dict(form_data)
     return _run(
         request,
         session,
@@ -313,8 +313,8 @@ async def verslag(request: Request, session: DbSession, actor: CurrentActor, vra
 
 
 @router.post("/vragen/{vraag_id}/verslag/verzonden", name="toegang_verslag_verzonden", dependencies=[CsrfChecked])
-async def verslag_verzonden(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    v = form_to_dict(await request.form())
+def verslag_verzonden(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    v = form_to_dict(form_data)
     return _run(
         request,
         session,
@@ -328,8 +328,8 @@ async def verslag_verzonden(request: Request, session: DbSession, actor: Current
 
 
 @router.post("/vragen/{vraag_id}/verslag/reactie", name="toegang_reactie", dependencies=[CsrfChecked])
-async def reactie(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    v = form_to_dict(await request.form())
+def reactie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    v = form_to_dict(form_data)
     return _run(
         request,
         session,
@@ -359,8 +359,8 @@ def _aanvrager(session: Session, huishouden_id: int) -> Persoon | None:
 
 
 @router.post("/vragen/{vraag_id}/aanvraag", name="toegang_aanvraag", dependencies=[CsrfChecked])
-async def aanvraag(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    v = form_to_dict(await request.form())
+def aanvraag(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    v = form_to_dict(form_data)
     return _run(
         request,
         session,
@@ -383,8 +383,8 @@ def _beschikking_data(v: dict) -> dict:
 
 
 @router.post("/vragen/{vraag_id}/beschikking", name="toegang_beschikking", dependencies=[CsrfChecked])
-async def beschikking(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    raw = form_to_dict(await request.form())
+def beschikking(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    raw = form_to_dict(form_data)
     data = _beschikking_data(raw)
     if raw.get("actie") == "meer":
         # Add a row to the form without saving anything (works without JavaScript).
@@ -412,8 +412,8 @@ def _vraag_of_beschikking(session: Session, beschikking_id: int) -> int:
 
 
 @router.post("/beschikkingen/{beschikking_id}/goedkeuren", name="toegang_goedkeuren", dependencies=[CsrfChecked])
-async def goedkeuren(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: int):
-    v = form_to_dict(await request.form())
+def goedkeuren(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: int):
+    v = form_to_dict(form_data)
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
     if v.get("besluit") == "afkeuren":
         return _run(
@@ -439,8 +439,8 @@ async def goedkeuren(request: Request, session: DbSession, actor: CurrentActor, 
 
 
 @router.post("/beschikkingen/{beschikking_id}/definitief", name="toegang_definitief", dependencies=[CsrfChecked])
-async def definitief(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: int):
-    v = form_to_dict(await request.form())
+def definitief(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: int):
+    v = form_to_dict(form_data)
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
     return _run(
         request,
@@ -466,8 +466,8 @@ def beschikking_pdf(request: Request, session: DbSession, actor: CurrentActor, b
 
 
 @router.post("/beschikkingen/{beschikking_id}/bezwaar", name="toegang_bezwaar", dependencies=[CsrfChecked])
-async def bezwaar(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: int):
-    v = form_to_dict(await request.form())
+def bezwaar(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: int):
+    v = form_to_dict(form_data)
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
     return _run(
         request,
@@ -482,10 +482,10 @@ async def bezwaar(request: Request, session: DbSession, actor: CurrentActor, bes
 
 
 @router.post("/bezwaren/{bezwaar_id}", name="toegang_bezwaar_bijwerken", dependencies=[CsrfChecked])
-async def bezwaar_bijwerken(request: Request, session: DbSession, actor: CurrentActor, bezwaar_id: int):
+def bezwaar_bijwerken(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, bezwaar_id: int):
     from app.domain.toegang.models import Bezwaar
 
-    v = form_to_dict(await request.form())
+    v = form_to_dict(form_data)
     bz = session.get(Bezwaar, bezwaar_id)
     if bz is None:
         raise NotFound()
@@ -514,8 +514,8 @@ def _vraag_of_voorziening(session: Session, voorziening_id: int) -> int:
 
 
 def _vz_route(step: str, schema: type, fn_name: str):  # type: ignore[no-untyped-def]
-    async def handler(request: Request, session: DbSession, actor: CurrentActor, voorziening_id: int):
-        v = form_to_dict(await request.form())
+    def handler(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, voorziening_id: int):
+        v = form_to_dict(form_data)
         vraag_id = _vraag_of_voorziening(session, voorziening_id)
         fn = getattr(svc, fn_name)
         return _run(
@@ -549,8 +549,8 @@ for _pad, _stap, _schema, _fn, _naam in (
 
 
 @router.post("/vragen/{vraag_id}/afsluiten", name="toegang_afsluiten", dependencies=[CsrfChecked])
-async def afsluiten(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
-    v = form_to_dict(await request.form())
+def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+    v = form_to_dict(form_data)
     return _run(
         request,
         session,

@@ -14,7 +14,7 @@ from app.domain.errors import ValidationError
 from app.domain.organisation import auth
 from app.domain.organisation import schemas as os_
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
@@ -41,8 +41,8 @@ def tokens(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/tokens", name="token_aanmaken", dependencies=[CsrfChecked])
-async def token_create(request: Request, session: DbSession, actor: CurrentActor):
-    v = form_to_dict(await request.form())
+def token_create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor):
+    v = form_to_dict(form_data)
     try:
         with savepoint(session):
             data = parse(os_.TokenCreate, v)
