@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from app.domain.validation import Kort, Version
+
 Wet = Literal["Wmo", "Jeugdwet", "Participatiewet", "Schuldhulp"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
@@ -58,7 +60,7 @@ class ProductCreate(ProductIn):
 
 
 class ProductUpdate(ProductIn):
-    version: int
+    version: Version
 
 
 class ProductRead(BaseModel):
@@ -81,8 +83,8 @@ class ProductRead(BaseModel):
 class AanbiederIn(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
     naam: str = Field(min_length=1, max_length=200)
-    agb_code: str
-    kvk_nummer: str | None = None
+    agb_code: Kort
+    kvk_nummer: Kort | None = None
     actief: bool = True
 
     @field_validator("agb_code", mode="before")
@@ -103,7 +105,7 @@ class AanbiederCreate(AanbiederIn):
 
 
 class AanbiederUpdate(AanbiederIn):
-    version: int
+    version: Version
 
 
 class ContractIn(BaseModel):
@@ -124,7 +126,7 @@ class ContractCreate(ContractIn):
 
 
 class ContractUpdate(ContractIn):
-    version: int
+    version: Version
 
 
 class ContractRead(BaseModel):

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from app import clock
 from app.domain.households.rules import bsn_geldig, normaliseer_bsn, normaliseer_postcode
+from app.domain.validation import Id, Kort, Version
 
 Relatie = Literal["aanvrager", "partner", "kind", "overig"]
 NetwerkRelatie = Literal["mantelzorger", "familie", "buur", "vrijwilliger", "professional", "overig"]
@@ -31,7 +32,7 @@ def _check_birth(v: date | None) -> date | None:
 
 class PersoonCreate(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
-    bsn: str | None = None
+    bsn: Kort | None = None
     voornamen: str = Field(min_length=1, max_length=200)
     voorvoegsel: str | None = Field(default=None, max_length=20)
     achternaam: str = Field(min_length=1, max_length=200)
@@ -44,7 +45,7 @@ class PersoonCreate(BaseModel):
 
 
 class PersoonUpdate(PersoonCreate):
-    version: int
+    version: Version
 
 
 class AdresIn(BaseModel):
@@ -52,7 +53,7 @@ class AdresIn(BaseModel):
     straat: str = Field(min_length=1, max_length=200)
     huisnummer: int = Field(ge=1, le=99999)
     huisnummer_toevoeging: str | None = Field(default=None, max_length=10)
-    postcode: str
+    postcode: Kort
     woonplaats: str = Field(min_length=1, max_length=100)
     wijk: str | None = Field(default=None, max_length=100)
 
@@ -67,8 +68,8 @@ class AdresIn(BaseModel):
 
 class HuishoudenCreate(AdresIn):
     naam: str | None = Field(default=None, max_length=200)
-    gemeente_id: int
-    team_id: int | None = None
+    gemeente_id: Id
+    team_id: Id | None = None
     veiligheidszorg: bool = False
     aanvrager: PersoonCreate
     ingangsdatum: date | None = None
@@ -76,16 +77,16 @@ class HuishoudenCreate(AdresIn):
 
 class HuishoudenUpdate(AdresIn):
     naam: str = Field(min_length=1, max_length=200)
-    gemeente_id: int
-    team_id: int | None = None
+    gemeente_id: Id
+    team_id: Id | None = None
     veiligheidszorg: bool = False
-    version: int
+    version: Version
 
 
 class LidmaatschapCreate(BaseModel):
     """Either an existing person (persoon_id) or a new one (persoon)."""
 
-    persoon_id: int | None = None
+    persoon_id: Id | None = None
     persoon: PersoonCreate | None = None
     relatie: Relatie
     begindatum: date
@@ -99,7 +100,7 @@ class LidmaatschapCreate(BaseModel):
 
 class LidmaatschapEnd(BaseModel):
     einddatum: date
-    version: int
+    version: Version
 
 
 class NetwerklidIn(BaseModel):
@@ -122,15 +123,15 @@ class NetwerklidIn(BaseModel):
 
 
 class NetwerklidUpdate(NetwerklidIn):
-    version: int
+    version: Version
 
 
 class ZoekOpdracht(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
-    q: str | None = None
-    bsn: str | None = None
-    postcode: str | None = None
-    huisnummer: int | None = Field(default=None, ge=1)
+    q: Kort | None = None
+    bsn: Kort | None = None
+    postcode: Kort | None = None
+    huisnummer: int | None = Field(default=None, ge=1, le=99999)
 
     @field_validator("bsn")
     @classmethod

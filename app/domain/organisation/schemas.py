@@ -1,10 +1,15 @@
 """Schemas for users, teams and tokens (functioneel beheer)."""
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from app.domain.organisation.models import Rol
+from app.domain.validation import Id, IdLijst, Version, uniek
+
+# Each role at most once; there are only len(Rol) of them.
+Rollen = Annotated[list[Rol], BeforeValidator(uniek), Field(min_length=1, max_length=len(Rol))]
 
 
 class GebruikerCreate(BaseModel):
@@ -13,9 +18,9 @@ class GebruikerCreate(BaseModel):
     naam: str = Field(min_length=1, max_length=200)
     email: str | None = Field(default=None, max_length=200)
     organisatie: str | None = Field(default=None, max_length=200)
-    rollen: list[Rol] = Field(min_length=1)
-    team_ids: list[int] = []
-    gemeente_ids: list[int] = []
+    rollen: Rollen
+    team_ids: IdLijst = []
+    gemeente_ids: IdLijst = []
     wachtwoord: str = Field(min_length=12, max_length=200)
 
 
@@ -24,11 +29,11 @@ class GebruikerUpdate(BaseModel):
     naam: str = Field(min_length=1, max_length=200)
     email: str | None = Field(default=None, max_length=200)
     organisatie: str | None = Field(default=None, max_length=200)
-    rollen: list[Rol] = Field(min_length=1)
-    team_ids: list[int] = []
-    gemeente_ids: list[int] = []
+    rollen: Rollen
+    team_ids: IdLijst = []
+    gemeente_ids: IdLijst = []
     actief: bool = True
-    version: int
+    version: Version
 
 
 class GebruikerRead(BaseModel):
@@ -50,12 +55,12 @@ class GebruikerRead(BaseModel):
 class TeamIn(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
     naam: str = Field(min_length=1, max_length=100)
-    gemeente_id: int | None = None
+    gemeente_id: Id | None = None
     actief: bool = True
 
 
 class TeamUpdate(TeamIn):
-    version: int
+    version: Version
 
 
 class TeamRead(BaseModel):

@@ -5,6 +5,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.domain.validation import MAX_LIJST, Id, Kort, Tekst, Version
+
 DoelStatus = Literal["open", "bezig", "behaald", "gestopt"]
 ActieStatus = Literal["open", "bezig", "gedaan", "vervallen"]
 WieSoort = Literal["inwoner", "netwerklid", "professional", "voorziening"]
@@ -36,7 +38,7 @@ class PlanCreate(_In):
 
 
 class PlanUpdate(_In):
-    version: int
+    version: Version
     situatie: str | None = Field(default=None, max_length=20000)
     prioriteiten: str | None = Field(default=None, max_length=5000)
     veiligheid: str | None = Field(default=None, max_length=10000)
@@ -45,7 +47,7 @@ class PlanUpdate(_In):
 
 
 class DoelIn(_In):
-    leefgebied: str | None = None
+    leefgebied: Kort | None = None
     woorden: str | None = Field(default=None, max_length=5000)
     prioriteit: int = Field(default=1, ge=1, le=99)
     akkoord_huishouden: bool = True
@@ -68,16 +70,16 @@ class DoelIn(_In):
 
 
 class DoelUpdate(DoelIn):
-    version: int
+    version: Version
 
 
 class ActieIn(_In):
     wat: str | None = Field(default=None, max_length=5000)
     wie_soort: WieSoort = "inwoner"
-    persoon_id: int | None = None
-    netwerklid_id: int | None = None
-    gebruiker_id: int | None = None
-    voorziening_id: int | None = None
+    persoon_id: Id | None = None
+    netwerklid_id: Id | None = None
+    gebruiker_id: Id | None = None
+    voorziening_id: Id | None = None
     uiterlijk: date | None = None
     status: ActieStatus = "open"
 
@@ -103,11 +105,11 @@ class ActieIn(_In):
 
 
 class ActieUpdate(ActieIn):
-    version: int
+    version: Version
 
 
 class Vaststellen(_In):
-    version: int
+    version: Version
     vastgesteld_op: date | None = None
     akkoord_door: str | None = Field(default=None, max_length=1000)
 
@@ -120,11 +122,11 @@ class Vaststellen(_In):
 
 
 class Bijstellen(_In):
-    version: int
+    version: Version
 
 
 class Afsluiten(_In):
-    version: int
+    version: Version
 
 
 class ActieRead(BaseModel):
@@ -167,7 +169,7 @@ class PlanVersieRead(BaseModel):
 
 class EvaluatieIn(_In):
     datum: date | None = None
-    voortgang: dict[str, str] = {}
+    voortgang: dict[Kort, Tekst] = Field(default_factory=dict, max_length=MAX_LIJST)
     gehoord: bool = True
     wat_verandert: str | None = Field(default=None, max_length=5000)
     schaal_conclusie: SchaalConclusie = "gelijk"
@@ -233,8 +235,8 @@ class PlanRead(BaseModel):
 
 class RegieIn(_In):
     houder: Houder
-    netwerklid_id: int | None = None
-    regisseur_id: int | None = None
+    netwerklid_id: Id | None = None
+    regisseur_id: Id | None = None
     begindatum: date | None = None
     einddatum: date | None = None
     betekenis: str | None = Field(default=None, max_length=5000)
@@ -256,7 +258,7 @@ class RegieIn(_In):
 
 
 class RegieEnd(_In):
-    version: int
+    version: Version
     einddatum: date
 
 
@@ -276,13 +278,13 @@ class RegieRead(BaseModel):
 
 
 class SchaalbesluitIn(_In):
-    naar: int
+    naar: int = Field(ge=0, le=9)
     reden: str | None = Field(default=None, max_length=5000)
     datum: date | None = None
 
 
 class SchaalbesluitBeoordeling(_In):
-    version: int
+    version: Version
     notitie: str | None = Field(default=None, max_length=5000)
 
 
@@ -291,7 +293,7 @@ class SchaalbesluitRead(BaseModel):
     id: int
     huishouden_id: int
     van: int | None
-    naar: int
+    naar: int = Field(ge=0, le=9)
     reden: str
     datum: date
     status: str
@@ -312,7 +314,7 @@ class SchaalOverzicht(BaseModel):
 
 
 class Overgang18In(_In):
-    persoon_id: int
+    persoon_id: Id
     wat_loopt_door: str | None = Field(default=None, max_length=5000)
     wet_na_18: WetNa18
     warme_overdracht: str | None = Field(default=None, max_length=5000)
@@ -354,9 +356,9 @@ class JeugdigeRead(BaseModel):
 
 class ToestemmingIn(_In):
     partij_soort: PartijSoort
-    gebruiker_id: int | None = None
-    aanbieder_id: int | None = None
-    netwerklid_id: int | None = None
+    gebruiker_id: Id | None = None
+    aanbieder_id: Id | None = None
+    netwerklid_id: Id | None = None
     scope_plan: bool = True
     scope_verslag: bool = False
     begindatum: date | None = None
@@ -371,7 +373,7 @@ class ToestemmingIn(_In):
 
 
 class ToestemmingIntrekken(_In):
-    version: int
+    version: Version
 
 
 class ToestemmingRead(BaseModel):

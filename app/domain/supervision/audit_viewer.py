@@ -5,8 +5,6 @@ controllers are controlled too. A person (BSN) is found through the households t
 member of (ended memberships included: the question is historical).
 """
 
-import csv
-import io
 import json
 import time
 from datetime import datetime, timedelta
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain import audit, authz
 from app.domain.actor import Actor
 from app.domain.audit.models import AuditEvent
+from app.domain.csvfile import CsvBuilder
 from app.domain.households.models import Lidmaatschap, Persoon
 from app.domain.organisation.models import Rol
 from app.domain.supervision import jobs
@@ -96,9 +95,7 @@ def count(session: Session, actor: Actor, *, opdracht: s.AuditZoekopdracht) -> i
 
 
 def _csv(session: Session, q: Select, total: int, progress: jobs.Progress | None = None) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";")
-    w.writerow(CSV_FIELDS)
+    w = CsvBuilder(CSV_FIELDS)
     last_id = None
     done = 0
     while True:
@@ -109,7 +106,7 @@ def _csv(session: Session, q: Select, total: int, progress: jobs.Progress | None
         if not rows:
             break
         for e in rows:
-            w.writerow(
+            w.row(
                 [
                     e.id,
                     e.occurred_at.isoformat(),
@@ -130,8 +127,7 @@ def _csv(session: Session, q: Select, total: int, progress: jobs.Progress | None
         last_id = rows[-1].id
         if progress and total:
             progress(done * 100 // total)
-    # A BOM so spreadsheet programs read the UTF-8 correctly.
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return w.bytes()
 
 
 def export_csv(session: Session, actor: Actor, *, opdracht: s.AuditZoekopdracht) -> bytes:

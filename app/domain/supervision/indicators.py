@@ -8,8 +8,6 @@ otherwise meldingen of those teams (melding-based indicators) or households of t
 """
 
 import calendar
-import csv
-import io
 import math
 import statistics
 from collections import Counter
@@ -22,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import audit, authz
 from app.domain.actor import Actor
+from app.domain.csvfile import CsvBuilder
 from app.domain.errors import NotAllowed, ValidationError
 from app.domain.households.models import Huishouden, Persoon
 from app.domain.organisation.models import Gemeente, Rol, Team
@@ -64,12 +63,10 @@ class Indicator:
     liggend: bool = False  # table with the rows as columns (months side by side)
 
     def csv(self) -> str:
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter=";")
-        w.writerow([self.label_kolom, *self.kolommen])
+        w = CsvBuilder([self.label_kolom, *self.kolommen])
         for label, waarden in self.rijen:
-            w.writerow([label, *("" if x is None else _nl(x) for x in waarden)])
-        return "\ufeff" + buf.getvalue()
+            w.row([label, *("" if x is None else _nl(x) for x in waarden)])
+        return w.text()
 
 
 def _nl(x: float | int) -> str:

@@ -6,10 +6,8 @@ A person without a BSN gets the HMAC of its internal id, marked so it never coll
 Supervisors export the gemeenten they work for; auditors any gemeente.
 """
 
-import csv
 import hashlib
 import hmac
-import io
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.config import get_settings
 from app.domain import authz
 from app.domain.actor import Actor
+from app.domain.csvfile import CsvBuilder
 from app.domain.errors import NotAllowed
 from app.domain.households.models import Huishouden, Persoon
 from app.domain.organisation.models import Gemeente, Rol
@@ -102,12 +101,10 @@ def _run_export(session: Session, actor: Actor, params: dict[str, Any], progress
     periode = parse_periode(params)
     rows = gmsd_rows(session, actor, periode=periode)
     progress(90)
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=GMSD_FIELDS, delimiter=";")
-    w.writeheader()
-    w.writerows(rows)
+    w = CsvBuilder(GMSD_FIELDS)
+    w.dict_rows(rows)
     return jobs.JobResult(
-        inhoud=("\ufeff" + buf.getvalue()).encode("utf-8"),
+        inhoud=w.bytes(),
         bestandsnaam=f"gmsd_{periode.van.isoformat()}_{periode.tot.isoformat()}.csv",
         samenvatting={"rijen": len(rows)},
     )

@@ -9,8 +9,6 @@ Period semantics: a voorziening is in scope when it runs during the period; a be
 besluitdatum lies in the period; a view when it happened in the period. The gemeente is the household's.
 """
 
-import csv
-import io
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -25,6 +23,7 @@ from app.config import get_settings
 from app.domain import authz
 from app.domain.actor import Actor
 from app.domain.audit.models import AuditEvent
+from app.domain.csvfile import CsvBuilder
 from app.domain.errors import ValidationError
 from app.domain.households.models import Betrokkenheid, BreakTheGlass, Huishouden, Persoon, Toestemming
 from app.domain.organisation.models import Rol, gebruiker_team
@@ -485,11 +484,9 @@ def run_report(session: Session, actor: Actor, *, periode: Periode, progress: jo
 
 
 def to_csv(rapport: dict) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";")
-    w.writerow(("controle", "omschrijving_controle", "huishouden_id", "object_type", "object_id", "omschrijving"))
+    w = CsvBuilder(("controle", "omschrijving_controle", "huishouden_id", "object_type", "object_id", "omschrijving"))
     for u in rapport["uitzonderingen"]:
-        w.writerow(
+        w.row(
             (
                 u["controle"],
                 CONTROLES[u["controle"]][0],
@@ -499,7 +496,7 @@ def to_csv(rapport: dict) -> bytes:
                 u["omschrijving"],
             )
         )
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return w.bytes()
 
 
 @jobs.register("rechtmatigheid", "Rechtmatigheidsrapport", Rol.AUDITOR)

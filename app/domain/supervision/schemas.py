@@ -7,16 +7,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from app.domain.audit.models import ACTIONS
 from app.domain.households.schemas import _check_bsn
+from app.domain.validation import Id, Kort, Version
 
 
 class AuditZoekopdracht(BaseModel):
     """Criteria of an auditor's search; at least one is needed so nobody pages the whole trail by accident."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
-    bsn: str | None = None
-    huishouden_id: int | None = Field(default=None, ge=1)
+    bsn: Kort | None = None
+    huishouden_id: Id | None = Field(default=None, ge=1)
     gebruiker: str | None = Field(default=None, max_length=64)
-    actie: str | None = None
+    actie: Kort | None = None
     van: date | None = None
     tot: date | None = None
 
@@ -92,7 +93,7 @@ class JobRead(BaseModel):
 
 class JobStart(BaseModel):
     soort: Literal["audit_export", "rechtmatigheid", "gmsd_export"]
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[Kort, Any] = Field(default_factory=dict, max_length=20)
 
 
 class BtgBeoordeling(BaseModel):
@@ -112,11 +113,11 @@ class Besluit(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True)
     soort: Literal["beschikking", "schaalbesluit", "break_the_glass"]
-    id: int = Field(ge=1)
+    id: Id = Field(ge=1)
     besluit: Literal["goedkeuren", "afwijzen"]
     notitie: str | None = Field(default=None, max_length=2000)
     # The version the supervisor saw (optimistic locking where the owning service checks it).
-    version: int | None = None
+    version: Version | None = None
 
     @model_validator(mode="after")
     def _reden(self) -> "Besluit":
@@ -143,8 +144,8 @@ class HerverdelingItem(BaseModel):
 
 class Herverdeling(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
-    items: list[HerverdelingItem] = Field(min_length=1)
-    naar_gebruiker_id: int = Field(ge=1)
+    items: list[HerverdelingItem] = Field(min_length=1, max_length=1000)
+    naar_gebruiker_id: Id = Field(ge=1)
     reden: str = Field(min_length=5, max_length=2000)
 
 

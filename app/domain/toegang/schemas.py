@@ -6,11 +6,12 @@ product per wet, dates against the aanvraag) live in the services so their messa
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from app.domain.toegang.models import AANMELDERS, BESLUITEN, KANALEN, WETTEN
+from app.domain.validation import Id, IdLijst, Kort, Tekst, Version, uniek
 
 Kanaal = Literal[KANALEN]  # type: ignore[valid-type]
 Aanmelder = Literal[AANMELDERS]  # type: ignore[valid-type]
@@ -31,8 +32,8 @@ class MeldingCreate(_In):
     kanaal: Kanaal
     aanmelder: Aanmelder
     omschrijving: str = Field(min_length=1, max_length=5000)
-    leefgebieden: list[str] = Field(default_factory=list)
-    betrokken_persoon_ids: list[int] = Field(default_factory=list)
+    leefgebieden: Annotated[list[Kort], BeforeValidator(uniek)] = Field(default_factory=list, max_length=30)
+    betrokken_persoon_ids: IdLijst = Field(default_factory=list)
     spoed: bool = False
     meervoudig: bool = False
     # False: the melding lands in the team queue; True: the actor becomes behandelaar.
@@ -40,13 +41,13 @@ class MeldingCreate(_In):
 
 
 class ToewijzenIn(_In):
-    behandelaar_id: int
+    behandelaar_id: Id
 
 
 class ScoreIn(_In):
-    domein: str
+    domein: Kort
     score: int = Field(ge=1, le=5)
-    eigen_woorden: str | None = None
+    eigen_woorden: Tekst | None = None
 
     _n = field_validator("eigen_woorden", mode="before")(_blank_to_none)
 
@@ -54,13 +55,13 @@ class ScoreIn(_In):
 class GesprekCreate(_In):
     datum: date
     plaats: str | None = Field(default=None, max_length=200)
-    deelnemers: str | None = None
-    scores: list[ScoreIn] = Field(default_factory=list)
-    eigen_kracht: str | None = None
-    netwerk: str | None = None
-    gebruikelijke_hulp: str | None = None
-    algemene_voorzieningen: str | None = None
-    voorliggende_voorzieningen: str | None = None
+    deelnemers: Tekst | None = None
+    scores: list[ScoreIn] = Field(default_factory=list, max_length=30)
+    eigen_kracht: Tekst | None = None
+    netwerk: Tekst | None = None
+    gebruikelijke_hulp: Tekst | None = None
+    algemene_voorzieningen: Tekst | None = None
+    voorliggende_voorzieningen: Tekst | None = None
     clientondersteuning_aangeboden: bool = False
     clientondersteuning_geaccepteerd: bool | None = None
     clientondersteuner_naam: str | None = Field(default=None, max_length=200)
@@ -83,8 +84,8 @@ class GesprekCreate(_In):
 
 
 class VerslagIn(_In):
-    tekst: str = Field(min_length=1)
-    version: int | None = None
+    tekst: Tekst = Field(min_length=1)
+    version: Version | None = None
 
 
 class VerslagVerzendenIn(_In):
@@ -112,20 +113,20 @@ class TermijnaanpassingCreate(_In):
 
 
 class VoorzieningIn(_In):
-    persoon_id: int | None = None
-    product_id: int
+    persoon_id: Id | None = None
+    product_id: Id
     leveringsvorm: Literal["ZIN", "PGB"]
-    volume: Decimal = Field(gt=0, max_digits=10, decimal_places=2)
-    eenheid: str = Field(min_length=1)
-    frequentie: str = Field(min_length=1)
-    aanbieder_id: int | None = None
+    volume: Decimal = Field(gt=0, le=Decimal("99999999.99"), max_digits=10, decimal_places=2)
+    eenheid: Kort = Field(min_length=1)
+    frequentie: Kort = Field(min_length=1)
+    aanbieder_id: Id | None = None
     ingangsdatum: date
     einddatum: date | None = None
     evaluatiedatum: date | None = None
     pgb_bekwaamheid: bool = False
     pgb_passend: bool = False
     pgb_kwaliteit: bool = False
-    grond_verlengde_jeugdhulp: str | None = None
+    grond_verlengde_jeugdhulp: Tekst | None = None
 
     _n = field_validator(
         "persoon_id", "aanbieder_id", "einddatum", "evaluatiedatum", "grond_verlengde_jeugdhulp", mode="before"
@@ -136,13 +137,13 @@ class BeschikkingCreate(_In):
     besluit: Besluit
     wet: Wet
     grondslag: str = Field(min_length=1, max_length=200)
-    motivering: str = Field(min_length=1)
+    motivering: Tekst = Field(min_length=1)
     besluitdatum: date
-    voorzieningen: list[VoorzieningIn] = Field(default_factory=list)
+    voorzieningen: list[VoorzieningIn] = Field(default_factory=list, max_length=50)
 
 
 class GoedkeuringIn(_In):
-    notitie: str | None = None
+    notitie: Tekst | None = None
 
 
 class DefinitiefIn(_In):
@@ -155,22 +156,22 @@ class StartZorgIn(_In):
 
 class StopZorgIn(_In):
     datum: date
-    reden_beeindiging: str = Field(min_length=1)
+    reden_beeindiging: Kort = Field(min_length=1)
 
 
 class VoorzieningWijzigen(_In):
-    reden_wijziging: str = Field(min_length=1)
-    volume: Decimal | None = Field(default=None, gt=0, max_digits=10, decimal_places=2)
+    reden_wijziging: Kort = Field(min_length=1)
+    volume: Decimal | None = Field(default=None, gt=0, le=Decimal("99999999.99"), max_digits=10, decimal_places=2)
     einddatum: date | None = None
-    version: int | None = None
+    version: Version | None = None
 
     _n = field_validator("volume", "einddatum", mode="before")(_blank_to_none)
 
 
 class VoorzieningBeeindigen(_In):
     einddatum: date
-    reden_beeindiging: str = Field(min_length=1)
-    version: int | None = None
+    reden_beeindiging: Kort = Field(min_length=1)
+    version: Version | None = None
 
 
 class BezwaarCreate(_In):
@@ -186,15 +187,15 @@ class BezwaarUpdate(_In):
 
 
 class AfsluitenIn(_In):
-    reden: str
+    reden: Tekst
     nazorgdatum: date | None = None
 
     _n = field_validator("nazorgdatum", mode="before")(_blank_to_none)
 
 
 class TransitionIn(_In):
-    naar: str
-    reden: str | None = None
+    naar: Kort
+    reden: Tekst | None = None
 
 
 # ---- read models ---------------------------------------------------------------------------------
