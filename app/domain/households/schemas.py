@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from app import clock
 from app.domain.households.rules import bsn_geldig, normaliseer_bsn, normaliseer_postcode
-from app.domain.validation import Id, Kort, Version
+from app.domain.validation import MAX_ID, Id, Kort, Version
 
 Relatie = Literal["aanvrager", "partner", "kind", "overig"]
 NetwerkRelatie = Literal["mantelzorger", "familie", "buur", "vrijwilliger", "professional", "overig"]
@@ -131,7 +131,7 @@ class ZoekOpdracht(BaseModel):
     q: Kort | None = None
     bsn: Kort | None = None
     postcode: Kort | None = None
-    huisnummer: int | None = Field(default=None, ge=1, le=99999)
+    huisnummer: int | None = Field(default=None, ge=1, le=MAX_ID)
 
     @field_validator("bsn")
     @classmethod
