@@ -2,12 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Request
+from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.domain.actor import Actor
 from app.domain.organisation.auth import actor_for, resolve_token
-from app.web.deps import DbSession, client_addr, request_id
+from app.web.deps import MAX_ID, DbSession, PathId, client_addr, request_id
 
 bearer = HTTPBearer(auto_error=False, description="API token (aan te maken onder 'API-tokens')")
 
@@ -28,7 +28,4 @@ def get_api_actor(
 ApiActor = Annotated[Actor, Depends(get_api_actor)]
 
 
-# Ids are 32-bit integers in SQLite and PostgreSQL alike; a larger id in a path cannot exist and would
-# overflow the driver (a 500 on PostgreSQL). Use for every `{..._id}` path parameter.
-MAX_ID = 2**31 - 1
-PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+__all__ = ["MAX_ID", "ApiActor", "PathId", "get_api_actor"]

@@ -60,7 +60,6 @@ _MESSAGES = {
     "too_long": "Deze lijst is te lang (hoogstens {max_length}).",
     "list_type": "Geef een lijst.",
     "string_type": "Vul tekst in.",
-    "string_pattern_mismatch": "Deze waarde heeft niet de juiste vorm.",
     "int_from_float": "Vul een geheel getal in.",
     "model_attributes_type": "Geef een object met velden.",
     "dict_type": "Geef een object met velden.",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
@@ -23,6 +23,13 @@ PRE_CSRF_COOKIE = "toegang_csrf"
 
 # Function scope: commit before the response leaves, so a redirect never outruns its own commit.
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
+
+
+# Ids are 32-bit integers in SQLite and PostgreSQL alike; a larger id in a path cannot exist and would
+# overflow the driver (a 500 on PostgreSQL). Every `{..._id}` path parameter of the web and the API uses
+# this; out of range answers "niet gevonden" on the web and a Dutch 422 on the API.
+MAX_ID = 2**31 - 1
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class LoginRequired(Exception):
@@ -49,7 +56,16 @@ def request_id(request: Request) -> str:
 
 
 def client_addr(request: Request) -> str | None:
-    return request.client.host if request.client else None
+    # The audit column is String(64); a proxy-supplied address longer than that is cut, never a 500.
+    return request.client.host[:64] if request.client and request.client.host else None
+
+
+def tokens_equal(sent: object, expected: str) -> bool:
+    """Constant-time comparison of a CSRF token. Anything that is not a non-empty ASCII string (a
+    non-ASCII header or field, an uploaded file) is simply unequal; `compare_digest` would raise."""
+    if not isinstance(sent, str) or not sent or not expected:
+        return False
+    return secrets.compare_digest(sent.encode("utf-8"), expected.encode("utf-8"))
 
 
 def current(request: Request, session: DbSession) -> tuple[Actor, Sessie]:
@@ -74,11 +90,11 @@ async def csrf(request: Request, ctx: Annotated[tuple[Actor, Sessie], Depends(cu
     """Every state-changing request carries the session's token, in a form field or the HTMX header."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return
-    sent = request.headers.get("X-CSRF-Token")
+    sent: object = request.headers.get("X-CSRF-Token")
     if not sent:
         form = await request.form()
-        sent = str(form.get("csrf_token") or "")
-    if not sent or not secrets.compare_digest(sent, ctx[1].csrf_token):
+        sent = form.get("csrf_token")
+    if not tokens_equal(sent, ctx[1].csrf_token):
         raise CsrfFailed()
 
 
@@ -88,8 +104,15 @@ CsrfChecked = Depends(csrf)
 
 async def read_form(request: Request) -> FormData:
     """Parse the body on the event loop, so the route itself can be a plain `def` in the threadpool
-    (a synchronous database call inside `async def` would block every request of the worker)."""
-    return await request.form()
+    (a synchronous database call inside `async def` would block every request of the worker).
+
+    The screens take no uploads: a file in any field is refused here, before a route could store
+    `str(UploadFile(...))` as text."""
+    from app.web.forms import refuse_files
+
+    form = await request.form()
+    refuse_files(form)
+    return form
 
 
 RawForm = Annotated[FormData, Depends(read_form)]

@@ -20,6 +20,7 @@ from app.web.deps import (
     current,
     render,
     request_id,
+    tokens_equal,
 )
 
 router = APIRouter()
@@ -51,7 +52,7 @@ def login(
     pre = request.cookies.get(PRE_CSRF_COOKIE, "")
     request.state.csrf_token = pre
     ctx = {"title": "Inloggen", "next": _safe_next(next), "username": username}
-    if not pre or not secrets.compare_digest(pre, csrf_token):
+    if not tokens_equal(csrf_token, pre):
         return render(
             request,
             "auth/login.html",

@@ -24,7 +24,7 @@ from app.domain.organisation import schemas as os_
 from app.domain.organisation import service as org
 from app.domain.organisation.models import ROL_LABELS, Rol
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, is_htmx, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 
 router = APIRouter(prefix="/beheer")
@@ -184,13 +184,13 @@ def _user_ctx(request: Request, session: DbSession, actor: Actor, gebruiker_id: 
 
 
 @router.get("/gebruikers/{gebruiker_id}", name="beheer_gebruiker")
-def user_page(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+def user_page(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: PathId):
     _beheer(actor)
     return render(request, "beheer/gebruiker.html", _user_ctx(request, session, actor, gebruiker_id))
 
 
 @router.post("/gebruikers/{gebruiker_id}", name="beheer_gebruiker_bewerken", dependencies=[CsrfChecked])
-def user_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+def user_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: PathId):
     _beheer(actor)
     v = checkbox(form_to_dict(form_data), "actief")
     v.setdefault("rollen", [])
@@ -216,7 +216,7 @@ def user_update(request: Request, form_data: RawForm, session: DbSession, actor:
 
 
 @router.post("/gebruikers/{gebruiker_id}/wachtwoord", name="beheer_wachtwoord_reset", dependencies=[CsrfChecked])
-def user_password(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+def user_password(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: PathId):
     _beheer(actor)
     v = form_to_dict(form_data)
     try:
@@ -234,7 +234,7 @@ def user_password(request: Request, form_data: RawForm, session: DbSession, acto
 
 
 @router.post("/gebruikers/{gebruiker_id}/deblokkeren", name="beheer_gebruiker_deblokkeren", dependencies=[CsrfChecked])
-def user_unlock(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+def user_unlock(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: PathId):
     _beheer(actor)
     org.unlock_user(session, actor, gebruiker_id=gebruiker_id)
     url = str(request.url_for("beheer_gebruiker", gebruiker_id=gebruiker_id)) + "?melding=gedeblokkeerd"
@@ -301,13 +301,13 @@ def _team_ctx(request: Request, session: DbSession, actor: Actor, team_id: int, 
 
 
 @router.get("/teams/{team_id}", name="beheer_team")
-def team_page(request: Request, session: DbSession, actor: CurrentActor, team_id: int):
+def team_page(request: Request, session: DbSession, actor: CurrentActor, team_id: PathId):
     _beheer(actor)
     return render(request, "beheer/team.html", _team_ctx(request, session, actor, team_id))
 
 
 @router.post("/teams/{team_id}", name="beheer_team_bewerken", dependencies=[CsrfChecked])
-def team_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, team_id: int):
+def team_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, team_id: PathId):
     _beheer(actor)
     v = checkbox(form_to_dict(form_data), "actief")
     ctx = partial(_team_ctx, request, session, actor, team_id)
@@ -391,13 +391,15 @@ def _aanbieder_ctx(request: Request, session: DbSession, actor: Actor, aanbieder
 
 
 @router.get("/aanbieders/{aanbieder_id}", name="beheer_aanbieder")
-def aanbieder_page(request: Request, session: DbSession, actor: CurrentActor, aanbieder_id: int):
+def aanbieder_page(request: Request, session: DbSession, actor: CurrentActor, aanbieder_id: PathId):
     _beheer(actor)
     return render(request, "beheer/aanbieder.html", _aanbieder_ctx(request, session, actor, aanbieder_id))
 
 
 @router.post("/aanbieders/{aanbieder_id}", name="beheer_aanbieder_bewerken", dependencies=[CsrfChecked])
-def aanbieder_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: int):
+def aanbieder_update(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: PathId
+):
     _beheer(actor)
     v = checkbox(form_to_dict(form_data), "actief")
     ctx = partial(_aanbieder_ctx, request, session, actor, aanbieder_id)
@@ -430,7 +432,7 @@ def _contracts_response(
 
 
 @router.post("/aanbieders/{aanbieder_id}/contracten", name="beheer_contract_toevoegen", dependencies=[CsrfChecked])
-def contract_add(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: int):
+def contract_add(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: PathId):
     _beheer(actor)
     cv = form_to_dict(form_data)
     try:
@@ -450,7 +452,12 @@ def contract_add(request: Request, form_data: RawForm, session: DbSession, actor
     dependencies=[CsrfChecked],
 )
 def contract_update(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, aanbieder_id: int, contract_id: int
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    aanbieder_id: PathId,
+    contract_id: PathId,
 ):
     _beheer(actor)
     v = form_to_dict(form_data)
@@ -554,13 +561,13 @@ def _product_ctx(request: Request, session: DbSession, actor: Actor, product_id:
 
 
 @router.get("/producten/{product_id}", name="beheer_product")
-def product_page(request: Request, session: DbSession, actor: CurrentActor, product_id: int):
+def product_page(request: Request, session: DbSession, actor: CurrentActor, product_id: PathId):
     _beheer(actor)
     return render(request, "beheer/product.html", _product_ctx(request, session, actor, product_id))
 
 
 @router.post("/producten/{product_id}", name="beheer_product_bewerken", dependencies=[CsrfChecked])
-def product_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, product_id: int):
+def product_update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, product_id: PathId):
     _beheer(actor)
     v = checkbox(form_to_dict(form_data), "actief")
     ctx = partial(_product_ctx, request, session, actor, product_id)

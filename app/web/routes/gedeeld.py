@@ -8,7 +8,7 @@ from app.domain.errors import NotFound, ValidationError
 from app.domain.plans import consent
 from app.domain.plans import schemas as s
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, is_htmx, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
@@ -50,13 +50,13 @@ def _page(request: Request, session, actor, huishouden_id: int, **extra):  # typ
 
 
 @router.get("/gedeeld/{huishouden_id}", name="gedeeld_huishouden")
-def shared(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def shared(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return render(request, "gedeeld/huishouden.html", _page(request, session, actor, huishouden_id))
 
 
 @router.post("/gedeeld/{huishouden_id}/reactie", name="gedeeld_reageren", dependencies=[CsrfChecked])
 def react(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId
 ) -> Response:
     v = form_to_dict(form_data)
     try:

@@ -13,7 +13,7 @@ from app.domain.households.models import Huishouden
 from app.domain.organisation import service as org
 from app.domain.validation import parse
 from app.web import dossier_sections
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 
 router = APIRouter()
@@ -106,14 +106,14 @@ def _dossier_ctx(session: Session, actor, hh: s.HuishoudenRead, **extra) -> dict
 
 
 @router.get("/huishoudens/{huishouden_id}", name="dossier")
-def dossier(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def dossier(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     hh = service.get_dossier(session, actor, huishouden_id=huishouden_id)
     sections = dossier_sections.render_all(request, session, actor, hh)
     return render(request, "households/dossier.html", _dossier_ctx(session, actor, hh, sections=sections))
 
 
 @router.get("/huishoudens/{huishouden_id}/audit", name="dossier_audit")
-def dossier_audit(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def dossier_audit(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     events = service.dossier_audit(session, actor, huishouden_id=huishouden_id)
     return render(
         request,
@@ -124,7 +124,7 @@ def dossier_audit(request: Request, session: DbSession, actor: CurrentActor, hui
 
 
 @router.post("/huishoudens/{huishouden_id}/bewerken", name="huishouden_bewerken", dependencies=[CsrfChecked])
-def update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     v = checkbox(form_to_dict(form_data), "veiligheidszorg")
     try:
         with savepoint(session):
@@ -148,7 +148,7 @@ def update(request: Request, form_data: RawForm, session: DbSession, actor: Curr
 
 
 @router.get("/huishoudens/{huishouden_id}/bewerken", name="huishouden_bewerken_form")
-def edit_form(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def edit_form(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     hh = service.get_dossier(session, actor, huishouden_id=huishouden_id)
     return render(
         request,
@@ -191,7 +191,7 @@ def _members_response(
 
 
 @router.post("/huishoudens/{huishouden_id}/leden", name="lid_toevoegen", dependencies=[CsrfChecked])
-def add_member(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_member(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     v = form_to_dict(form_data)
     try:
         with savepoint(session):
@@ -213,8 +213,8 @@ def end_member(
     form_data: RawForm,
     session: DbSession,
     actor: CurrentActor,
-    huishouden_id: int,
-    lidmaatschap_id: int,
+    huishouden_id: PathId,
+    lidmaatschap_id: PathId,
 ):
     v = form_to_dict(form_data)
     try:
@@ -249,7 +249,7 @@ NETWERK_CHECKS = ("mag_betrokken_worden", "respijtzorg_gewenst")
 
 
 @router.post("/huishoudens/{huishouden_id}/netwerk", name="netwerklid_toevoegen", dependencies=[CsrfChecked])
-def add_network(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_network(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     v = checkbox(form_to_dict(form_data), *NETWERK_CHECKS)
     try:
         with savepoint(session):
@@ -276,7 +276,9 @@ def add_network(request: Request, form_data: RawForm, session: DbSession, actor:
 
 
 @router.get("/huishoudens/{huishouden_id}/netwerk/{netwerklid_id}", name="netwerklid_form")
-def network_form(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, netwerklid_id: int):
+def network_form(
+    request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId, netwerklid_id: PathId
+):
     hh = service.get_dossier(session, actor, huishouden_id=huishouden_id)
     n = next((n for n in hh.netwerk if n.id == netwerklid_id), None)
     if n is None:
@@ -300,8 +302,8 @@ def update_network(
     form_data: RawForm,
     session: DbSession,
     actor: CurrentActor,
-    huishouden_id: int,
-    netwerklid_id: int,
+    huishouden_id: PathId,
+    netwerklid_id: PathId,
 ):
     v = checkbox(form_to_dict(form_data), *NETWERK_CHECKS)
     try:
@@ -336,7 +338,7 @@ def update_network(
 
 
 @router.get("/huishoudens/{huishouden_id}/doorbreken", name="break_the_glass_form")
-def btg_form(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def btg_form(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     if not actor.heeft(*authz.CASEWORK_ROLES) or session.get(Huishouden, huishouden_id) is None:
         from app.domain.errors import NotFound
 
@@ -349,7 +351,7 @@ def btg_form(request: Request, session: DbSession, actor: CurrentActor, huishoud
 
 
 @router.post("/huishoudens/{huishouden_id}/doorbreken", name="break_the_glass", dependencies=[CsrfChecked])
-def btg(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def btg(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     form = form_data
     try:
         with savepoint(session):

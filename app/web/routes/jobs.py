@@ -4,7 +4,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from app.domain.supervision import jobs
-from app.web.deps import CurrentActor, DbSession, render
+from app.web.deps import CurrentActor, DbSession, PathId, render
 
 router = APIRouter()
 
@@ -15,12 +15,12 @@ def _ctx(session, actor, job_id: int) -> dict:  # type: ignore[no-untyped-def]
 
 
 @router.get("/rapporten/{job_id}", name="job_status")
-def job_status(request: Request, session: DbSession, actor: CurrentActor, job_id: int):
+def job_status(request: Request, session: DbSession, actor: CurrentActor, job_id: PathId):
     return render(request, "jobs/status.html", _ctx(session, actor, job_id), partial="jobs/_status.html")
 
 
 @router.get("/rapporten/{job_id}/download", name="job_download")
-def job_download(request: Request, session: DbSession, actor: CurrentActor, job_id: int):
+def job_download(request: Request, session: DbSession, actor: CurrentActor, job_id: PathId):
     job = jobs.download(session, actor, job_id=job_id)
     return Response(
         content=job.resultaat,

@@ -21,7 +21,7 @@ from app.domain.plans import consent, pdf, rules, service
 from app.domain.plans import schemas as s
 from app.domain.validation import parse
 from app.web import dossier_sections
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, is_htmx, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 from app.web.templating import templates
 
@@ -86,7 +86,7 @@ def _context(request: Request, session, actor, huishouden_id: int, **extra) -> d
 
 
 @router.get("/huishoudens/{huishouden_id}/plan", name="plan_pagina")
-def plan_page(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def plan_page(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     ctx = _context(request, session, actor, huishouden_id)
     return render(request, "plans/plan.html", ctx, partial="plans/_plan.html")
 
@@ -138,7 +138,7 @@ def _p(model: type[BaseModel], v: dict[str, Any]) -> Any:
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/starten", name="plan_starten", dependencies=[CsrfChecked])
-def start(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def start(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -151,7 +151,7 @@ def start(request: Request, form_data: RawForm, session: DbSession, actor: Curre
 
 
 @router.post("/huishoudens/{huishouden_id}/plan", name="plan_bewerken", dependencies=[CsrfChecked])
-def update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def update(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -165,7 +165,7 @@ def update(request: Request, form_data: RawForm, session: DbSession, actor: Curr
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/doelen", name="doel_toevoegen", dependencies=[CsrfChecked])
-def add_doel(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_doel(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -181,7 +181,12 @@ def add_doel(request: Request, form_data: RawForm, session: DbSession, actor: Cu
 
 @router.post("/huishoudens/{huishouden_id}/plan/doelen/{doel_id}", name="doel_bewerken", dependencies=[CsrfChecked])
 def update_doel(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, doel_id: int
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: PathId,
+    doel_id: PathId,
 ):
     return _act(
         request,
@@ -202,7 +207,12 @@ def update_doel(
     "/huishoudens/{huishouden_id}/plan/doelen/{doel_id}/acties", name="actie_toevoegen", dependencies=[CsrfChecked]
 )
 def add_actie(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, doel_id: int
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: PathId,
+    doel_id: PathId,
 ):
     return _act(
         request,
@@ -220,7 +230,12 @@ def add_actie(
 
 @router.post("/huishoudens/{huishouden_id}/plan/acties/{actie_id}", name="actie_bewerken", dependencies=[CsrfChecked])
 def update_actie(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, actie_id: int
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: PathId,
+    actie_id: PathId,
 ):
     return _act(
         request,
@@ -237,7 +252,7 @@ def update_actie(
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/vaststellen", name="plan_vaststellen", dependencies=[CsrfChecked])
-def vaststellen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def vaststellen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -251,7 +266,7 @@ def vaststellen(request: Request, form_data: RawForm, session: DbSession, actor:
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/afsluiten", name="plan_afsluiten", dependencies=[CsrfChecked])
-def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -264,7 +279,7 @@ def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: C
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/heropenen", name="plan_heropenen", dependencies=[CsrfChecked])
-def heropenen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def heropenen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -277,7 +292,7 @@ def heropenen(request: Request, form_data: RawForm, session: DbSession, actor: C
 
 
 @router.get("/huishoudens/{huishouden_id}/plan/versies/{versienummer}", name="plan_versie")
-def versie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int, versienummer: int):
+def versie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId, versienummer: PathId):
     cmp = service.compare_versions(session, actor, huishouden_id=huishouden_id, versienummer=versienummer)
     from app.domain.households.models import Huishouden
 
@@ -296,7 +311,7 @@ def versie(request: Request, session: DbSession, actor: CurrentActor, huishouden
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/evaluaties", name="evaluatie_toevoegen", dependencies=[CsrfChecked])
-def add_evaluatie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_evaluatie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     def call(v: dict[str, Any]) -> Any:
         data = dict(v)
         data["voortgang"] = {k.removeprefix("voortgang_"): val for k, val in v.items() if k.startswith("voortgang_")}
@@ -311,7 +326,7 @@ def add_evaluatie(request: Request, form_data: RawForm, session: DbSession, acto
 
 
 @router.post("/huishoudens/{huishouden_id}/regie", name="regie_toevoegen", dependencies=[CsrfChecked])
-def add_regie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_regie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -328,7 +343,12 @@ def add_regie(request: Request, form_data: RawForm, session: DbSession, actor: C
     "/huishoudens/{huishouden_id}/regie/{regie_id}/beeindigen", name="regie_beeindigen", dependencies=[CsrfChecked]
 )
 def end_regie(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, regie_id: int
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: PathId,
+    regie_id: PathId,
 ):
     return _act(
         request,
@@ -345,7 +365,7 @@ def end_regie(
 
 
 @router.post("/huishoudens/{huishouden_id}/schaal", name="schaalbesluit_nemen", dependencies=[CsrfChecked])
-def add_schaal(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_schaal(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -366,7 +386,12 @@ def add_schaal(request: Request, form_data: RawForm, session: DbSession, actor: 
     dependencies=[CsrfChecked],
 )
 def approve(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, besluit_id: int
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: PathId,
+    besluit_id: PathId,
 ):
     return _act(
         request,
@@ -388,7 +413,12 @@ def approve(
     dependencies=[CsrfChecked],
 )
 def reject(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int, besluit_id: int
+    request: Request,
+    form_data: RawForm,
+    session: DbSession,
+    actor: CurrentActor,
+    huishouden_id: PathId,
+    besluit_id: PathId,
 ):
     return _act(
         request,
@@ -405,7 +435,7 @@ def reject(
 
 
 @router.post("/huishoudens/{huishouden_id}/overgang18", name="overgang_toevoegen", dependencies=[CsrfChecked])
-def add_overgang(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def add_overgang(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -419,7 +449,9 @@ def add_overgang(request: Request, form_data: RawForm, session: DbSession, actor
 
 
 @router.post("/huishoudens/{huishouden_id}/plan/reacties/gelezen", name="reacties_gelezen", dependencies=[CsrfChecked])
-def reactions_read(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def reactions_read(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId
+):
     return _act(
         request,
         form_data,
@@ -433,7 +465,7 @@ def reactions_read(request: Request, form_data: RawForm, session: DbSession, act
 
 
 @router.get("/huishoudens/{huishouden_id}/plan/pdf", name="plan_pdf")
-def plan_pdf(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def plan_pdf(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     data = pdf.plan_pdf(session, actor, huishouden_id=huishouden_id)
     return Response(
         data,
@@ -472,7 +504,7 @@ def _toestemming_response(request: Request, session, actor, huishouden_id: int, 
 
 
 @router.post("/huishoudens/{huishouden_id}/toestemmingen", name="toestemming_geven", dependencies=[CsrfChecked])
-def give_consent(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def give_consent(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     return _act(
         request,
         form_data,
@@ -497,8 +529,8 @@ def revoke_consent(
     form_data: RawForm,
     session: DbSession,
     actor: CurrentActor,
-    huishouden_id: int,
-    toestemming_id: int,
+    huishouden_id: PathId,
+    toestemming_id: PathId,
 ):
     return _act(
         request,

@@ -11,7 +11,7 @@ from app.domain.organisation.models import Rol
 from app.domain.supervision import approvals, caseload, charts, indicators, jobs, rechtmatigheid
 from app.domain.supervision import schemas as s
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, is_htmx, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
@@ -88,13 +88,13 @@ def _person_page(request: Request, session, actor, gebruiker_id: int, *, errors=
 
 
 @router.get("/caseload/{gebruiker_id}", name="caseload_persoon")
-def caseload_persoon(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: int):
+def caseload_persoon(request: Request, session: DbSession, actor: CurrentActor, gebruiker_id: PathId):
     return _person_page(request, session, actor, gebruiker_id)
 
 
 @router.post("/caseload/{gebruiker_id}/herverdelen", name="caseload_herverdelen", dependencies=[CsrfChecked])
 def caseload_herverdelen(
-    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: int
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, gebruiker_id: PathId
 ):
     form = form_data
     v = form_to_dict(form)

@@ -25,7 +25,7 @@ from app.domain.toegang import service as svc
 from app.domain.toegang.models import AANMELDERS, KANALEN
 from app.domain.validation import parse
 from app.web import dossier_sections
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, render, savepoint
 from app.web.forms import checkbox, form_to_dict
 from app.web.templating import templates
 
@@ -169,13 +169,13 @@ def teamqueue(request: Request, session: DbSession, actor: CurrentActor):
 
 
 @router.post("/vragen/{vraag_id}/oppakken", name="toegang_claim", dependencies=[CsrfChecked])
-def claim(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
+def claim(request: Request, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     svc.claim(session, actor, vraag_id=vraag_id)
     return _redirect(request, vraag_id)
 
 
 @router.post("/vragen/{vraag_id}/toewijzen", name="toegang_assign", dependencies=[CsrfChecked])
-def assign(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def assign(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     v = form_to_dict(form_data)
     try:
         with savepoint(session):
@@ -219,7 +219,7 @@ def _melding_ctx(session: Session, hh, **extra) -> dict:  # type: ignore[no-unty
 
 
 @router.get("/huishoudens/{huishouden_id}/meldingen/nieuw", name="toegang_melding_form")
-def melding_form(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def melding_form(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     from app.domain import authz
     from app.domain.authz import Handeling
 
@@ -231,7 +231,9 @@ def melding_form(request: Request, session: DbSession, actor: CurrentActor, huis
 @router.post(
     "/huishoudens/{huishouden_id}/meldingen/nieuw", name="toegang_melding_aanmaken", dependencies=[CsrfChecked]
 )
-def melding_create(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def melding_create(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, huishouden_id: PathId
+):
     from app.domain import authz
     from app.domain.authz import Handeling
 
@@ -251,7 +253,7 @@ def melding_create(request: Request, form_data: RawForm, session: DbSession, act
 
 
 @router.get("/vragen/{vraag_id}", name="toegang_vraag")
-def vraag(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
+def vraag(request: Request, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     return _vraag_page(request, session, actor, vraag_id)
 
 
@@ -270,7 +272,7 @@ def _gesprek_data(v: dict) -> dict:
 
 
 @router.post("/vragen/{vraag_id}/gesprek", name="toegang_gesprek", dependencies=[CsrfChecked])
-def gesprek(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def gesprek(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     raw = form_to_dict(form_data)
     data = _gesprek_data(raw)
     return _run(
@@ -285,7 +287,7 @@ def gesprek(request: Request, form_data: RawForm, session: DbSession, actor: Cur
 
 
 @router.post("/vragen/{vraag_id}/termijn", name="toegang_termijn", dependencies=[CsrfChecked])
-def termijn(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def termijn(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     v = form_to_dict(form_data)
     return _run(
         request,
@@ -299,7 +301,7 @@ def termijn(request: Request, form_data: RawForm, session: DbSession, actor: Cur
 
 
 @router.post("/vragen/{vraag_id}/verslag", name="toegang_verslag", dependencies=[CsrfChecked])
-def verslag(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def verslag(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     v = form_to_dict(form_data)
     return _run(
         request,
@@ -313,7 +315,7 @@ def verslag(request: Request, form_data: RawForm, session: DbSession, actor: Cur
 
 
 @router.post("/vragen/{vraag_id}/verslag/verzonden", name="toegang_verslag_verzonden", dependencies=[CsrfChecked])
-def verslag_verzonden(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def verslag_verzonden(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     v = form_to_dict(form_data)
     return _run(
         request,
@@ -328,7 +330,7 @@ def verslag_verzonden(request: Request, form_data: RawForm, session: DbSession, 
 
 
 @router.post("/vragen/{vraag_id}/verslag/reactie", name="toegang_reactie", dependencies=[CsrfChecked])
-def reactie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def reactie(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     v = form_to_dict(form_data)
     return _run(
         request,
@@ -343,7 +345,7 @@ def reactie(request: Request, form_data: RawForm, session: DbSession, actor: Cur
 
 
 @router.get("/vragen/{vraag_id}/verslag.pdf", name="toegang_verslag_pdf")
-def verslag_pdf(request: Request, session: DbSession, actor: CurrentActor, vraag_id: int):
+def verslag_pdf(request: Request, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     vraag_, hh, vs = svc.view_verslag(session, actor, vraag_id=vraag_id, export=True)
     aanvrager = _aanvrager(session, hh.id)
     body = pdf.verslag_pdf(vraag_, hh, aanvrager, vs)
@@ -359,7 +361,7 @@ def _aanvrager(session: Session, huishouden_id: int) -> Persoon | None:
 
 
 @router.post("/vragen/{vraag_id}/aanvraag", name="toegang_aanvraag", dependencies=[CsrfChecked])
-def aanvraag(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def aanvraag(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     v = form_to_dict(form_data)
     return _run(
         request,
@@ -383,7 +385,7 @@ def _beschikking_data(v: dict) -> dict:
 
 
 @router.post("/vragen/{vraag_id}/beschikking", name="toegang_beschikking", dependencies=[CsrfChecked])
-def beschikking(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def beschikking(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     raw = form_to_dict(form_data)
     data = _beschikking_data(raw)
     if raw.get("actie") == "meer":
@@ -412,7 +414,7 @@ def _vraag_of_beschikking(session: Session, beschikking_id: int) -> int:
 
 
 @router.post("/beschikkingen/{beschikking_id}/goedkeuren", name="toegang_goedkeuren", dependencies=[CsrfChecked])
-def goedkeuren(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: int):
+def goedkeuren(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: PathId):
     v = form_to_dict(form_data)
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
     if v.get("besluit") == "afkeuren":
@@ -439,7 +441,7 @@ def goedkeuren(request: Request, form_data: RawForm, session: DbSession, actor: 
 
 
 @router.post("/beschikkingen/{beschikking_id}/definitief", name="toegang_definitief", dependencies=[CsrfChecked])
-def definitief(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: int):
+def definitief(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: PathId):
     v = form_to_dict(form_data)
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
     return _run(
@@ -455,7 +457,7 @@ def definitief(request: Request, form_data: RawForm, session: DbSession, actor: 
 
 
 @router.get("/beschikkingen/{beschikking_id}/brief.pdf", name="toegang_beschikking_pdf")
-def beschikking_pdf(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: int):
+def beschikking_pdf(request: Request, session: DbSession, actor: CurrentActor, beschikking_id: PathId):
     b, hh, leden = svc.view_beschikking(session, actor, beschikking_id=beschikking_id, export=True)
     body = pdf.beschikking_pdf(b, hh, leden[0] if leden else None, clock.today())
     return Response(
@@ -466,7 +468,7 @@ def beschikking_pdf(request: Request, session: DbSession, actor: CurrentActor, b
 
 
 @router.post("/beschikkingen/{beschikking_id}/bezwaar", name="toegang_bezwaar", dependencies=[CsrfChecked])
-def bezwaar(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: int):
+def bezwaar(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, beschikking_id: PathId):
     v = form_to_dict(form_data)
     vraag_id = _vraag_of_beschikking(session, beschikking_id)
     return _run(
@@ -482,7 +484,9 @@ def bezwaar(request: Request, form_data: RawForm, session: DbSession, actor: Cur
 
 
 @router.post("/bezwaren/{bezwaar_id}", name="toegang_bezwaar_bijwerken", dependencies=[CsrfChecked])
-def bezwaar_bijwerken(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, bezwaar_id: int):
+def bezwaar_bijwerken(
+    request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, bezwaar_id: PathId
+):
     from app.domain.toegang.models import Bezwaar
 
     v = form_to_dict(form_data)
@@ -514,7 +518,7 @@ def _vraag_of_voorziening(session: Session, voorziening_id: int) -> int:
 
 
 def _vz_route(step: str, schema: type, fn_name: str):  # type: ignore[no-untyped-def]
-    def handler(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, voorziening_id: int):
+    def handler(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, voorziening_id: PathId):
         v = form_to_dict(form_data)
         vraag_id = _vraag_of_voorziening(session, voorziening_id)
         fn = getattr(svc, fn_name)
@@ -549,7 +553,7 @@ for _pad, _stap, _schema, _fn, _naam in (
 
 
 @router.post("/vragen/{vraag_id}/afsluiten", name="toegang_afsluiten", dependencies=[CsrfChecked])
-def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: int):
+def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, vraag_id: PathId):
     v = form_to_dict(form_data)
     return _run(
         request,
@@ -563,7 +567,7 @@ def afsluiten(request: Request, form_data: RawForm, session: DbSession, actor: C
 
 
 @router.get("/huishoudens/{huishouden_id}/chronologie", name="toegang_chronologie")
-def chronologie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: int):
+def chronologie(request: Request, session: DbSession, actor: CurrentActor, huishouden_id: PathId):
     from app.domain import authz
     from app.domain.authz import Handeling
 

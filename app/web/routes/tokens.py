@@ -14,7 +14,7 @@ from app.domain.errors import ValidationError
 from app.domain.organisation import auth
 from app.domain.organisation import schemas as os_
 from app.domain.validation import parse
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, is_htmx, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, is_htmx, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
@@ -67,7 +67,7 @@ def token_create(request: Request, form_data: RawForm, session: DbSession, actor
 
 
 @router.post("/tokens/{token_id}/intrekken", name="token_intrekken", dependencies=[CsrfChecked])
-def token_revoke(request: Request, session: DbSession, actor: CurrentActor, token_id: int):
+def token_revoke(request: Request, session: DbSession, actor: CurrentActor, token_id: PathId):
     auth.revoke_token(session, actor, token_id=token_id)
     if is_htmx(request):
         ctx = _ctx(request, session, actor, melding=MELDINGEN["ingetrokken"])
