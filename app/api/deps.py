@@ -20,6 +20,9 @@ def get_api_actor(
     user = resolve_token(session, cred.credentials) if cred else None
     if user is None:
         raise HTTPException(401, "Ongeldig of ontbrekend token.", headers={"WWW-Authenticate": "Bearer"})
+    if user.password_change_required:
+        # The forced change after a reset is not skipped by using the API instead of the screens.
+        raise HTTPException(403, "Wijzig eerst uw wachtwoord in de applicatie; daarna werkt de API weer.")
     actor = actor_for(user, request_id=request_id(request), client_addr=client_addr(request), kanaal="api")
     request.state.actor = actor
     return actor

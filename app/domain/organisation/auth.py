@@ -6,8 +6,9 @@ Sessions live in the database so any instance can serve them; idle timeout 30 mi
 """
 
 from datetime import timedelta
+from typing import NoReturn
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -71,66 +72,119 @@ def authenticate(
 ) -> Gebruiker:
     """Check credentials with throttling. Raises ValidationError with one general message on failure.
 
+    Atomic lockout: before a password is evaluated, one UPDATE reserves the attempt on the account
+    row (`login_fouten + 1`, only while the account is not locked). That UPDATE holds the row lock
+    (PostgreSQL) or the write lock (SQLite) until the request commits, so parallel attempts on one
+    account are counted one after another and at most `login_max_failures` passwords are ever
+    evaluated per window, however many arrive at once. It must be the first statement of the
+    transaction: on SQLite a read first would make the later write fail instead of wait.
+
+    No username enumeration: an unknown username is counted from its attempts and gets the same
+    answers, in the same order, as an existing account (and the same argon2 time).
+
     The attempt, the lock and the audit event are written before raising: the login route catches the
     error and lets the request commit, because a failed login is a fact to keep.
     """
     cfg = get_settings()
     now = clock.now()
-    username = username.strip().lower()
+    username = username.strip().lower()[:64]
+    window_start = now - timedelta(minutes=cfg.login_window_minutes)
+    new_window = or_(Gebruiker.login_fouten_sinds.is_(None), Gebruiker.login_fouten_sinds <= window_start)
+    reserved = session.execute(
+        update(Gebruiker)
+        .where(
+            Gebruiker.username == username,
+            or_(Gebruiker.locked_until.is_(None), Gebruiker.locked_until <= now),
+        )
+        .values(
+            login_fouten=case((new_window, 1), else_=Gebruiker.login_fouten + 1),
+            login_fouten_sinds=case((new_window, now), else_=Gebruiker.login_fouten_sinds),
+        )
+        .returning(Gebruiker.id, Gebruiker.login_fouten)
+        .execution_options(synchronize_session=False)
+    ).first()
+    actor = _anon(username, request_id, client_addr)
+    if reserved is None:
+        _refuse_without_evaluating(session, actor, username=username, password=password, now=now, since=window_start)
+    user_id, attempt = reserved
+    user = session.execute(
+        select(Gebruiker).where(Gebruiker.id == user_id).execution_options(populate_existing=True)
+    ).scalar_one()
+    if attempt > cfg.login_max_failures:  # cannot happen while attempts are serialised; never evaluate
+        _lock(session, actor, user, now=now)
+        raise ValidationError({"username": LOCKED}, LOCKED)
+    ok = user.actief and verify_password(password, user.password_hash)
+    session.add(LoginPoging(username=username, at=now, gelukt=ok, client_addr=client_addr))
+    if ok:
+        user.login_fouten = 0
+        user.login_fouten_sinds = None
+        return user
+    audit.defer(
+        session,
+        actor,
+        action="login_failed",
+        object_type="gebruiker",
+        object_id=user.id,
+        reason="account inactief" if not user.actief else None,
+    )
+    if attempt >= cfg.login_max_failures:
+        _lock(session, actor, user, now=now)
+    raise ValidationError({"username": LOGIN_FOUT}, LOGIN_FOUT)
+
+
+def _lock(session: Session, actor: Actor, user: Gebruiker, *, now) -> None:  # type: ignore[no-untyped-def]
+    cfg = get_settings()
+    user.locked_until = now + timedelta(minutes=cfg.login_lockout_minutes)
+    user.login_fouten = 0
+    user.login_fouten_sinds = None
+    audit.defer(
+        session,
+        actor,
+        action="lockout",
+        object_type="gebruiker",
+        object_id=user.id,
+        reason=f"{cfg.login_max_failures} mislukte pogingen binnen {cfg.login_window_minutes} minuten",
+    )
+
+
+def _refuse_without_evaluating(
+    session: Session,
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    now,
+    since,  # type: ignore[no-untyped-def]
+) -> NoReturn:
+    """A locked account, or a username that does not exist: no password is evaluated, and both look
+    the same from outside (an unknown name "locks" after as many failures as a real account)."""
+    cfg = get_settings()
+    burn_time(password)
     user = session.scalar(select(Gebruiker).where(Gebruiker.username == username))
-    if user is not None and user.locked_until is not None and _utc(user.locked_until) > now:
-        burn_time(password)
+    session.add(LoginPoging(username=username, at=now, gelukt=False, client_addr=actor.client_addr))
+    if user is not None:
         audit.defer(
             session,
-            _anon(username, request_id, client_addr),
+            actor,
             action="login_failed",
             object_type="gebruiker",
             object_id=user.id,
             reason="account geblokkeerd",
         )
         raise ValidationError({"username": LOCKED}, LOCKED)
-    ok = user is not None and user.actief and verify_password(password, user.password_hash)
-    if user is None:
-        burn_time(password)
-    session.add(LoginPoging(username=username[:64], at=now, gelukt=ok, client_addr=client_addr))
-    if not ok:
-        actor = _anon(username, request_id, client_addr)
-        audit.defer(
-            session,
-            actor,
-            action="login_failed",
-            object_type="gebruiker",
-            object_id=user.id if user else None,
-            reason="account inactief" if user is not None and not user.actief else None,
+    failures = (
+        session.scalar(
+            select(func.count())
+            .select_from(LoginPoging)
+            .where(LoginPoging.username == username, LoginPoging.gelukt.is_(False), LoginPoging.at > since)
         )
-        if user is not None:
-            since = now - timedelta(minutes=cfg.login_window_minutes)
-            failures = (
-                session.scalar(
-                    select(func.count())
-                    .select_from(LoginPoging)
-                    .where(
-                        LoginPoging.username == username,
-                        LoginPoging.gelukt.is_(False),
-                        LoginPoging.at > since,
-                        *([LoginPoging.at > user.locked_until] if user.locked_until else []),
-                    )
-                )
-                or 0
-            )
-            if failures + 1 >= cfg.login_max_failures:
-                user.locked_until = now + timedelta(minutes=cfg.login_lockout_minutes)
-                audit.defer(
-                    session,
-                    actor,
-                    action="lockout",
-                    object_type="gebruiker",
-                    object_id=user.id,
-                    reason=f"{cfg.login_max_failures} mislukte pogingen binnen {cfg.login_window_minutes} minuten",
-                )
-        raise ValidationError({"username": LOGIN_FOUT}, LOGIN_FOUT)
-    assert user is not None
-    return user
+        or 0
+    )
+    audit.defer(session, actor, action="login_failed", object_type="gebruiker", object_id=None)
+    # `failures` includes this attempt (autoflush): the sixth answers "locked", as for a real account.
+    if failures > cfg.login_max_failures:
+        raise ValidationError({"username": LOCKED}, LOCKED)
+    raise ValidationError({"username": LOGIN_FOUT}, LOGIN_FOUT)
 
 
 def start_session(
@@ -240,6 +294,37 @@ def revoke_token(session: Session, actor: Actor, *, token_id: int) -> None:
             object_id=t.id,
             changes={"revoked": [False, True]},
         )
+
+
+def revoke_credentials(session: Session, actor: Actor, user: Gebruiker, *, reden: str) -> tuple[int, int]:
+    """End every web session and revoke every API token of `user` (after a password reset, a role
+    change or a deactivation): what was authorised under the old rights signs in again. Audited with
+    the numbers; returns (sessions ended, tokens revoked)."""
+    now = clock.now()
+    sessies = session.execute(
+        update(Sessie)
+        .where(Sessie.gebruiker_id == user.id, Sessie.ended_at.is_(None))
+        .values(ended_at=now)
+        .execution_options(synchronize_session="fetch")
+    ).rowcount
+    tokens = session.execute(
+        update(ApiToken)
+        .where(ApiToken.gebruiker_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session="fetch")
+    ).rowcount
+    if sessies or tokens:
+        audit.record(
+            session,
+            actor,
+            action="update",
+            object_type="gebruiker",
+            object_id=user.id,
+            purpose="Functioneel beheer",
+            reason=f"sessies en API-tokens ingetrokken: {reden}",
+            changes={"sessies_beeindigd": [0, sessies], "api_tokens_ingetrokken": [0, tokens]},
+        )
+    return sessies, tokens
 
 
 def change_password(session: Session, actor: Actor, *, huidig: str, nieuw: str, herhaling: str) -> None:

@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, CheckConstraint, Column, DateTime, ForeignKey, String, Table
+from sqlalchemy import Boolean, CheckConstraint, Column, DateTime, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.base import Base, Timestamps, Versioned, check_in
@@ -81,6 +81,9 @@ class Gebruiker(Timestamps, Versioned, Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Failed logins in the current window, counted by one atomic UPDATE per attempt (auth.authenticate).
+    login_fouten: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    login_fouten_sinds: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     password_change_required: Mapped[bool] = mapped_column(Boolean, default=False)
 
     rollen_rows: Mapped[list[GebruikerRol]] = relationship(lazy="selectin", cascade="all, delete-orphan")

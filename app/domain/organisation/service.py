@@ -9,10 +9,28 @@ from app.domain.actor import Actor
 from app.domain.errors import NotFound, ValidationError
 from app.domain.households.service import check_version
 from app.domain.organisation import schemas as s
+from app.domain.organisation.auth import revoke_credentials
 from app.domain.organisation.models import Gebruiker, GebruikerRol, Gemeente, Rol, Team
 from app.domain.organisation.security import hash_password
 
 USER_FIELDS = ("naam", "email", "organisatie", "actief")
+
+# Separation of duties (DESIGN §7): the functioneel beheerder manages accounts and sees no case content,
+# so beheer never goes together with a role that reads or judges case content.
+CASUSWERK_ROLLEN = frozenset(
+    {Rol.TOEGANGSMEDEWERKER, Rol.REGISSEUR, Rol.SUPERVISOR, Rol.CLIENTONDERSTEUNER, Rol.AUDITOR}
+)
+SCHEIDING_MELDING = (
+    "Een functioneel beheerder kan geen rol in het casuswerk of de controle hebben (scheiding van taken)."
+)
+EIGEN_ROLLEN_MELDING = "U kunt uw eigen rollen niet wijzigen; vraag een andere beheerder."
+
+
+def _check_separation(rollen: set[str]) -> None:
+    if Rol.BEHEERDER in rollen and rollen & {str(r) for r in CASUSWERK_ROLLEN}:
+        raise ValidationError({"rollen": SCHEIDING_MELDING})
+
+
 TEAM_FIELDS = ("naam", "gemeente_id", "actief")
 
 
@@ -68,6 +86,7 @@ def create_user(session: Session, actor: Actor, *, data: s.GebruikerCreate, boot
         _require_beheer(actor)
     if session.scalar(select(Gebruiker.id).where(Gebruiker.username == data.username)):
         raise ValidationError({"username": "Deze gebruikersnaam bestaat al."})
+    _check_separation({str(r) for r in data.rollen})
     teams, gemeenten = _teams_and_gemeenten(session, data.team_ids, data.gemeente_ids)
     u = Gebruiker(
         username=data.username,
@@ -113,13 +132,18 @@ def update_user(session: Session, actor: Actor, *, gebruiker_id: int, data: s.Ge
     if u is None:
         raise NotFound()
     check_version(u, data.version)
-    if u.id == actor.gebruiker_id and (not data.actief or Rol.BEHEERDER not in data.rollen):
-        raise ValidationError({"rollen": "U kunt uw eigen beheerrol of account niet uitschakelen."})
+    wanted = {str(r) for r in data.rollen}
+    if u.id == actor.gebruiker_id:
+        # No one changes their own roles (not even to add one); the own account stays active.
+        if wanted != set(u.rollen):
+            raise ValidationError({"rollen": EIGEN_ROLLEN_MELDING})
+        if not data.actief:
+            raise ValidationError({"actief": "U kunt uw eigen account niet uitschakelen."})
+    _check_separation(wanted)
     before = _snapshot(u)
     teams, gemeenten = _teams_and_gemeenten(session, data.team_ids, data.gemeente_ids)
     for f in USER_FIELDS:
         setattr(u, f, getattr(data, f))
-    wanted = {str(r) for r in data.rollen}
     u.rollen_rows = [r for r in u.rollen_rows if r.rol in wanted] + [
         GebruikerRol(rol=r) for r in sorted(wanted - set(u.rollen))
     ]
@@ -140,6 +164,10 @@ def update_user(session: Session, actor: Actor, *, gebruiker_id: int, data: s.Ge
             purpose="Functioneel beheer",
             changes=changes,
         )
+    # New rights or none at all: what was signed in under the old ones must sign in again.
+    if "rollen" in changes or "actief" in changes and not u.actief:
+        reden = "rollen gewijzigd" if "rollen" in changes else "account gedeactiveerd"
+        revoke_credentials(session, actor, u, reden=reden)
     return user_read(u)
 
 
@@ -150,6 +178,7 @@ def reset_password(session: Session, actor: Actor, *, gebruiker_id: int, data: s
         raise NotFound()
     u.password_hash = hash_password(data.wachtwoord)
     u.locked_until = None
+    u.login_fouten = 0
     u.password_change_required = True
     session.flush()
     # Never the password itself, not even hashed, in the trail.
@@ -162,6 +191,7 @@ def reset_password(session: Session, actor: Actor, *, gebruiker_id: int, data: s
         purpose="Functioneel beheer",
         changes={"wachtwoord": ["***", "*** (opnieuw ingesteld)"]},
     )
+    revoke_credentials(session, actor, u, reden="wachtwoord opnieuw ingesteld")
 
 
 def team_read(session: Session, t: Team) -> s.TeamRead:
@@ -232,6 +262,7 @@ def unlock_user(session: Session, actor: Actor, *, gebruiker_id: int) -> s.Gebru
         before = u.locked_until
         # "Locked until now": unlocked, and the failures before this moment no longer count.
         u.locked_until = clock.now()
+        u.login_fouten = 0
         session.flush()
         audit.record(
             session,

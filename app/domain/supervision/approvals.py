@@ -12,7 +12,7 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -131,7 +131,12 @@ def _pending_beschikkingen(session: Session, actor: Actor) -> list[s.WachtendIte
         select(B, Huishouden.naam, V.behandelaar_id)
         .join(Huishouden, Huishouden.id == B.huishouden_id)
         .join(V, V.id == B.vraag_id)
-        .where(B.status == "ter_goedkeuring", B.huishouden_id.in_(scope))
+        .where(
+            B.status == "ter_goedkeuring",
+            B.huishouden_id.in_(scope),
+            # Four eyes: one's own beschikking never waits for oneself (toegang refuses it too).
+            or_(B.opgesteld_door_id.is_(None), B.opgesteld_door_id != actor.gebruiker_id),
+        )
         .order_by(B.id)
     ).all()
     namen = _names(session, {r[2] for r in rows if r[2]})

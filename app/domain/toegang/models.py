@@ -196,6 +196,9 @@ class Beschikking(Timestamps, Versioned, Base):
     motivering: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="concept", index=True)
     goedkeuring_nodig: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The author, for four eyes: no one approves their own beschikking. Null only for beschikkingen
+    # made before this column existed whose creation is not in the audit trail (see the migration).
+    opgesteld_door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"), index=True)
     goedgekeurd_door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
     goedgekeurd_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     goedkeuring_notitie: Mapped[str | None] = mapped_column(Text)

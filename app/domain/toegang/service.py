@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import clock
@@ -22,7 +22,7 @@ from app.domain.authz import Handeling
 from app.domain.catalog.models import Aanbieder, Product
 from app.domain.catalog.service import heeft_contract
 from app.domain.codelists import service as codes
-from app.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from app.domain.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from app.domain.households.models import Betrokkenheid, Huishouden, Lidmaatschap, Persoon
 from app.domain.organisation.models import Gebruiker, Rol
 from app.domain.toegang import rules
@@ -888,6 +888,7 @@ def prepare_beschikking(session: Session, actor: Actor, *, vraag_id: int, data: 
         motivering=data.motivering,
         status="ter_goedkeuring" if nodig else "concept",
         goedkeuring_nodig=nodig,
+        opgesteld_door_id=actor.gebruiker_id,
     )
     session.add(b)
     session.flush()
@@ -923,6 +924,9 @@ def _require_approver(session: Session, actor: Actor, b: Beschikking) -> None:
     authz.get_household(session, actor, b.huishouden_id, Handeling.GOEDKEUREN)
     if b.status != "ter_goedkeuring":
         raise InvalidTransition("Deze beschikking wacht niet op goedkeuring.")
+    # Four eyes (DESIGN §7): also a user holding both roles never approves or rejects their own.
+    if b.opgesteld_door_id is not None and b.opgesteld_door_id == actor.gebruiker_id:
+        raise NotAllowed("U kunt uw eigen beschikking niet goedkeuren of afkeuren; een andere teamleider doet dat.")
 
 
 def approve_beschikking(
@@ -986,7 +990,11 @@ def pending_approvals(session: Session, actor: Actor) -> list[Beschikking]:
     return list(
         session.scalars(
             select(Beschikking)
-            .where(Beschikking.status == "ter_goedkeuring", Beschikking.huishouden_id.in_(scope))
+            .where(
+                Beschikking.status == "ter_goedkeuring",
+                Beschikking.huishouden_id.in_(scope),
+                or_(Beschikking.opgesteld_door_id.is_(None), Beschikking.opgesteld_door_id != actor.gebruiker_id),
+            )
             .order_by(Beschikking.besluitdatum, Beschikking.id)
         ).all()
     )
