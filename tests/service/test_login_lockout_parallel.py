@@ -24,7 +24,7 @@ from app.domain.errors import ValidationError
 from app.domain.organisation import auth
 from app.domain.organisation.models import Gebruiker, GebruikerRol
 from app.domain.organisation.security import hash_password
-from tests.conftest import DB_URL, IS_PG, _TMP, migrate
+from tests.conftest import _TMP, DB_URL, IS_PG, migrate
 
 PARALLEL = 30
 PASSWORD = "het-juiste-wachtwoord-2026"
@@ -135,5 +135,3 @@ class TestParallelWrongPasswords:
         with Session(fresh_engine) as s:
             u = s.scalar(select(Gebruiker).where(Gebruiker.id == user_id))
             assert u is not None and u.locked_until is None and u.login_fouten == limit - 1
-
-

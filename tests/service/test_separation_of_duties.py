@@ -96,7 +96,10 @@ class TestBeheerHoldsNoCaseworkRole:
     def test_not_at_creation_either(self, db, world) -> None:
         beheer = world.user("beheerder")
         data = os_.GebruikerCreate(
-            username="dubbel.rol", naam="Dubbel", rollen=["beheerder", "supervisor"], wachtwoord="lang-genoeg-wachtwoord"
+            username="dubbel.rol",
+            naam="Dubbel",
+            rollen=["beheerder", "supervisor"],
+            wachtwoord="lang-genoeg-wachtwoord",
         )
         with pytest.raises(ValidationError) as exc:
             org.create_user(db, world.actor(beheer), data=data)
@@ -110,7 +113,9 @@ class TestBeheerHoldsNoCaseworkRole:
         )
         ev = db.scalars(
             select(AuditEvent)
-            .where(AuditEvent.object_type == "gebruiker", AuditEvent.object_id == str(u.id), AuditEvent.action == "update")
+            .where(
+                AuditEvent.object_type == "gebruiker", AuditEvent.object_id == str(u.id), AuditEvent.action == "update"
+            )
             .order_by(AuditEvent.id)
         ).first()
         assert ev.changes["rollen"] == [["toegangsmedewerker"], ["regisseur", "toegangsmedewerker"]]

@@ -513,6 +513,9 @@ def update_network_member(
 # ---- break-the-glass -------------------------------------------------------------------------------
 
 
+BTG_REDEN_MAX = 2000
+
+
 def break_the_glass(session: Session, actor: Actor, *, huishouden_id: int, reden: str) -> None:
     """Open access outside one's relation for this session, with a written reason; the supervisor reviews it."""
     hh = _get(session, Huishouden, huishouden_id)
@@ -529,6 +532,8 @@ def break_the_glass(session: Session, actor: Actor, *, huishouden_id: int, reden
     reden = (reden or "").strip()
     if len(reden) < 10:
         raise ValidationError({"reden": "Beschrijf in minstens 10 tekens waarom u dit dossier moet inzien."})
+    if len(reden) > BTG_REDEN_MAX:
+        raise ValidationError({"reden": f"Beschrijf de reden in hoogstens {BTG_REDEN_MAX} tekens."})
     now = clock.now()
     btg = BreakTheGlass(
         gebruiker_id=actor.gebruiker_id,
