@@ -44,9 +44,9 @@ def _unbounded(schema: dict[str, Any], defs: dict[str, Any], path: str) -> list[
         for sub in subs:
             problems += _unbounded(sub, defs, path)
     t = schema.get("type")
-    if t == "string" and "maxLength" not in schema and "enum" not in schema and "const" not in schema:
-        if schema.get("format") not in ("date", "date-time", "time", "uuid"):
-            problems.append(f"{path}: text without maxLength")
+    fixed_format = schema.get("format") in ("date", "date-time", "time", "uuid")
+    if t == "string" and not fixed_format and not {"maxLength", "enum", "const"} & set(schema):
+        problems.append(f"{path}: text without maxLength")
     if t == "integer" and "maximum" not in schema and "exclusiveMaximum" not in schema:
         problems.append(f"{path}: integer without maximum")
     if t == "number" and "maximum" not in schema and "exclusiveMaximum" not in schema:
