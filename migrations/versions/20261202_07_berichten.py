@@ -14,10 +14,23 @@ down_revision: str | None = "20261123_04"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_ACTIONS_OLD = (
-    "view, create, update, transition, approve, reject, export, login, login_failed, logout, lockout, "
-    "access_denied, break_the_glass, search, delete"
-).split(", ")
+_ACTIONS_OLD = [
+    "view",
+    "create",
+    "update",
+    "transition",
+    "approve",
+    "reject",
+    "export",
+    "login",
+    "login_failed",
+    "logout",
+    "lockout",
+    "access_denied",
+    "break_the_glass",
+    "search",
+    "delete",
+]
 _ACTIONS_NEW = [*_ACTIONS_OLD[:7], "import", *_ACTIONS_OLD[7:]]
 
 
