@@ -146,6 +146,9 @@ def validate(raw: bytes, soort: str | None = None) -> Validatie:
         root = etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:
         return Validatie(None, [f"Geen geldige XML: {exc}"])
+    if root.getroottree().docinfo.doctype:
+        # iStandaarden messages have no DTD; refusing it shuts out entity tricks.
+        return Validatie(None, ["Een DOCTYPE is in een bericht niet toegestaan."])
     ns = etree.QName(root).namespace
     gevonden = soort_from_namespace(ns)
     if gevonden is None or etree.QName(root).localname != "Bericht":
@@ -153,8 +156,11 @@ def validate(raw: bytes, soort: str | None = None) -> Validatie:
     if soort is not None and gevonden != soort:
         return Validatie(gevonden, [f"Verwacht {soort}, ontvangen {gevonden}"], root)
     xsd = schema(gevonden)
-    if xsd.validate(root):
-        return Validatie(gevonden, [], root)
+    try:
+        if xsd.validate(root):
+            return Validatie(gevonden, [], root)
+    except etree.LxmlError as exc:
+        return Validatie(gevonden, [f"Bericht kan niet worden gevalideerd: {exc}"], root)
     return Validatie(gevonden, [f"regel {e.line}: {e.message}" for e in xsd.error_log], root)
 
 
