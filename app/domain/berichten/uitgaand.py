@@ -156,7 +156,11 @@ def data_301(
         {
             "ToewijzingNummer": tw.toewijzingnummer,
             "ReferentieAanbieder": referentie,
-            "Product": {"Categorie": product.productcategorie, "Code": productcode(product)},
+            "Product": (
+                {"Categorie": product.productcategorie, "Code": productcode(product)}
+                if product.productcategorie
+                else None
+            ),
             "Toewijzingsdatum": now.date().isoformat(),
             "Toewijzingstijd": now.strftime("%H:%M:%S"),
             "Ingangsdatum": tw.ingangsdatum.isoformat(),
