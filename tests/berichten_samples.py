@@ -80,12 +80,19 @@ def sample(soort: str, *, nummer: str = "T202600000001", gemeente: str = "0957",
     nr = xml.nummer(soort)
     cat = "45" if soort.startswith("JW") else "01"
     if nr == "301":
-        c = _client(volledig=True) | {"Contactgegevens": [_contact()], "ToegewezenProducten": [_toegewezen(nummer, cat)]}
+        c = _client(volledig=True) | {
+            "Contactgegevens": [_contact()],
+            "ToegewezenProducten": [_toegewezen(nummer, cat)],
+        }
         return {"Header": _header(soort, gemeente, agb), "Client": c}
     if nr == "302":
         contact = _contact() | {"RetourCodes": ["0200"]}
         tp = _toegewezen(nummer, cat) | {"RetourCodes": ["0200"]}
-        c = _client(volledig=True) | {"Contactgegevens": [contact], "ToegewezenProducten": [tp], "RetourCodes": ["0200"]}
+        c = _client(volledig=True) | {
+            "Contactgegevens": [contact],
+            "ToegewezenProducten": [tp],
+            "RetourCodes": ["0200"],
+        }
         return {"Header": _retour_header(soort, gemeente, agb, ["0200"]), "Client": c}
     start = {
         "ToewijzingNummer": nummer,
@@ -187,7 +194,9 @@ def stop_307(
     return xml.build(soort, {"Header": _header(soort, agb, gemeente, ident), "Client": client})
 
 
-def verzoek_315(*, bsn: str, geboortedatum: str, achternaam: str, agb: str, gemeente: str, soort: str = "JW315") -> bytes:
+def verzoek_315(
+    *, bsn: str, geboortedatum: str, achternaam: str, agb: str, gemeente: str, soort: str = "JW315"
+) -> bytes:
     data = sample(soort, gemeente=gemeente, agb=agb)
     data["Header"]["BerichtIdentificatie"]["Identificatie"] = "PRV0000000315"
     data["Client"]["Bsn"] = bsn

@@ -42,9 +42,7 @@ def ctx(world, tmp_path: Path):  # type: ignore[no-untyped-def]
     c.transport = MapTransport(tmp_path / "uit", tmp_path / "in")
     c.inbox = tmp_path / "in"
     c.inbox.mkdir()
-    c.persoon = world.db.scalars(
-        select(Persoon).join(Lidmaatschap).where(Lidmaatschap.huishouden_id == hh.id)
-    ).first()
+    c.persoon = world.db.scalars(select(Persoon).join(Lidmaatschap).where(Lidmaatschap.huishouden_id == hh.id)).first()
     return c
 
 
@@ -131,7 +129,10 @@ class TestToewijzing301:
         tw = _toewijzing(ctx)
         vz = ctx.db.get(Maatwerkvoorziening, tw.voorziening_id)
         svc.wijzig_voorziening(
-            ctx.db, ctx.actor, voorziening_id=vz.id, data=s.VoorzieningWijzigen(reden_wijziging="04", volume=Decimal("4.5"))
+            ctx.db,
+            ctx.actor,
+            voorziening_id=vz.id,
+            data=s.VoorzieningWijzigen(reden_wijziging="04", volume=Decimal("4.5")),
         )
         b2 = _outgoing(ctx, "WMO301")[-1]
         tp = xml.parse(xml.validate(b2.xml.encode()).root)["Client"]["ToegewezenProducten"][0]
@@ -141,7 +142,9 @@ class TestToewijzing301:
             ctx.db,
             ctx.actor,
             voorziening_id=vz.id,
-            data=s.VoorzieningBeeindigen(einddatum=TODAY + timedelta(days=20), reden_beeindiging="31", version=vz.version),
+            data=s.VoorzieningBeeindigen(
+                einddatum=TODAY + timedelta(days=20), reden_beeindiging="31", version=vz.version
+            ),
         )
         b3 = _outgoing(ctx, "WMO301")[-1]
         tp = xml.parse(xml.validate(b3.xml.encode()).root)["Client"]["ToegewezenProducten"][0]
@@ -177,7 +180,9 @@ class TestStartStop:
         assert (ctx.inbox / "verwerkt" / "start.xml").exists() and not (ctx.inbox / "start.xml").exists()
         # Applied through the toegang service, audited as the gateway, and the message as an import.
         start_ev = ctx.db.scalars(
-            select(AuditEvent).where(AuditEvent.object_type == "maatwerkvoorziening", AuditEvent.reason == "zorg gestart")
+            select(AuditEvent).where(
+                AuditEvent.object_type == "maatwerkvoorziening", AuditEvent.reason == "zorg gestart"
+            )
         ).one()
         assert start_ev.actor_username == "berichtenverkeer" and start_ev.actor_id is None
         assert start_ev.changes["via"] == [None, "bericht"]
@@ -242,7 +247,9 @@ class TestStartStop:
         assert res.retour is not None and code in _codes(res.retour.xml) and xml.validate(res.retour.xml.encode()).ok
         new = ctx.db.scalars(select(AuditEvent).where(AuditEvent.id > 0).order_by(AuditEvent.id.desc()).limit(3))
         assert not any(e.reason == "zorg gestart" for e in new)
-        assert ctx.db.scalar(select(func.count()).select_from(AuditEvent)) == n_events + 2  # import + export of the retour
+        assert (
+            ctx.db.scalar(select(func.count()).select_from(AuditEvent)) == n_events + 2
+        )  # import + export of the retour
 
     def test_xsd_invalid_message_is_kept_rejected_0001_nothing_applied(self, ctx) -> None:  # type: ignore[no-untyped-def]
         tw = _toewijzing(ctx)
@@ -335,7 +342,11 @@ class TestVerzoekOmToewijzing:
 
     def test_unknown_client_goes_to_a_team_of_the_gemeente(self, ctx) -> None:  # type: ignore[no-untyped-def]
         raw = verzoek_315(
-            bsn="999993653", geboortedatum="2015-05-05", achternaam="Nieuw", agb=ctx.cat.aanbieder.agb_code, gemeente="0957"
+            bsn="999993653",
+            geboortedatum="2015-05-05",
+            achternaam="Nieuw",
+            agb=ctx.cat.aanbieder.agb_code,
+            gemeente="0957",
         )
         b = inkomend.verwerk(ctx.db, raw, "verzoek.xml").bericht
         assert b.status == "te_behandelen" and b.huishouden_id is None and b.team_id is not None
@@ -359,7 +370,9 @@ class TestReads:
 
     def test_vraag_page_carries_the_messages(self, ctx) -> None:  # type: ignore[no-untyped-def]
         tw = _toewijzing(ctx)
-        v = ctx.db.scalars(select(svc.Ondersteuningsvraag).where(svc.Ondersteuningsvraag.huishouden_id == ctx.hh.id)).one()
+        v = ctx.db.scalars(
+            select(svc.Ondersteuningsvraag).where(svc.Ondersteuningsvraag.huishouden_id == ctx.hh.id)
+        ).one()
         d = svc.get_vraag(ctx.db, ctx.actor, vraag_id=v.id)
         assert [b.soort for b in d.extra["berichten"][tw.id]] == ["WMO301"]
 

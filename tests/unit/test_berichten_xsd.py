@@ -54,11 +54,20 @@ CASES = {
     "datum in verkeerd formaat": ("WMO305", lambda d: d["Client"]["StartProducten"][0].update(Begindatum="05-03-2026")),
     "datum met tijdzone": ("WMO307", lambda d: d["Client"]["StopProducten"][0].update(Einddatum="2026-06-30+01:00")),
     "onbekende reden beëindiging": ("WMO307", lambda d: d["Client"]["StopProducten"][0].update(RedenBeeindiging="99")),
-    "onbekende productcategorie": ("WMO301", lambda d: d["Client"]["ToegewezenProducten"][0]["Product"].update(Categorie="45")),
-    "jeugdcategorie in iWmo, Wmo-categorie in iJw": ("JW301", lambda d: d["Client"]["ToegewezenProducten"][0]["Product"].update(Categorie="01")),
+    "onbekende productcategorie": (
+        "WMO301",
+        lambda d: d["Client"]["ToegewezenProducten"][0]["Product"].update(Categorie="45"),
+    ),
+    "jeugdcategorie in iWmo, Wmo-categorie in iJw": (
+        "JW301",
+        lambda d: d["Client"]["ToegewezenProducten"][0]["Product"].update(Categorie="01"),
+    ),
     "onbekende eenheid": ("WMO315", lambda d: d["Client"]["AangevraagdeProducten"][0]["Omvang"].update(Eenheid="99")),
     "te lange achternaam": ("WMO305", lambda d: d["Client"]["Naam"]["Geslachtsnaam"].update(Achternaam="x" * 201)),
-    "te lange referentie": ("WMO315", lambda d: d["Client"]["AangevraagdeProducten"][0].update(ReferentieAanbieder="R" * 16)),
+    "te lange referentie": (
+        "WMO315",
+        lambda d: d["Client"]["AangevraagdeProducten"][0].update(ReferentieAanbieder="R" * 16),
+    ),
     "verkeerde volgorde": ("WMO305", _reorder),
     "onbekend element": ("WMO305", _unknown_element),
     "verkeerde berichtcode": ("WMO305", lambda d: d["Header"].update(BerichtCode="414")),
