@@ -46,12 +46,13 @@ class Resultaat:
     bericht: Bericht
     retour: Bericht | None
     nieuw: bool  # False when this exact file was processed before
+    naam: str = ""  # the file name it arrived under this time
 
     @property
     def regel(self) -> str:
         b = self.bericht
         if not self.nieuw:
-            return f"{b.bestandsnaam}: al verwerkt als bericht {b.id} ({b.soort}, {b.status_label}), niet opnieuw toegepast"
+            return f"{self.naam or b.bestandsnaam}: al verwerkt als bericht {b.id} ({b.soort}, {b.status_label}), niet opnieuw toegepast"
         codes = ",".join(b.retourcodes) or "-"
         retour = f", retour {self.retour.soort} ({self.retour.status_label})" if self.retour else ""
         return f"{b.bestandsnaam}: {b.soort} {b.status_label} [{codes}]{retour}. {b.samenvatting or ''}".rstrip()
@@ -86,7 +87,7 @@ def verwerk(session: Session, raw: bytes, bestandsnaam: str) -> Resultaat:
     sha = hashlib.sha256(raw).hexdigest()
     bestaand = session.scalar(select(Bericht).where(Bericht.richting == "in", Bericht.sha256 == sha))
     if bestaand is not None:
-        return Resultaat(bestaand, None, nieuw=False)
+        return Resultaat(bestaand, None, nieuw=False, naam=bestandsnaam)
     check = xml.validate(raw)
     try:
         tekst = raw.decode("utf-8")
