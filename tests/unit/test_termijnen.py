@@ -266,7 +266,7 @@ class TestOpschorting:
     def test_overlapping_opschortingen_count_once(self) -> None:
         a = Opschorting(date(2025, 3, 5), date(2025, 3, 12), "stukken")
         b = Opschorting(date(2025, 3, 10), date(2025, 3, 15), "advies")
-        assert self._deadline(a, b) == date(2025, 3, 27)  # 10 days, not 12
+        assert self._deadline(a, b) == date(2025, 3, 26)  # 6-14 March: 9 days, not 6 + 4
         assert self._deadline(a, a) == date(2025, 3, 24)
 
     def test_adjacent_opschortingen_add_up(self) -> None:
@@ -284,15 +284,41 @@ class TestOpschorting:
 
     def test_opschorting_within_extended_term_counts(self) -> None:
         a = Opschorting(date(2025, 3, 5), date(2025, 3, 12), "stukken")  # end -> 24 March
-        b = Opschorting(date(2025, 3, 20), date(2025, 3, 21), "advies")  # after 17, before 24 March
+        b = Opschorting(date(2025, 3, 20), date(2025, 3, 23), "advies")  # after 17, before 23 March
         assert self._deadline(a, b) == date(2025, 3, 25)
 
     def test_days_before_start_do_not_count(self) -> None:
-        assert self._deadline(Opschorting(date(2025, 3, 1), date(2025, 3, 5), "x")) == date(2025, 3, 19)
+        # Suspended 2-4 March, of which only 4 March falls in the term (it runs from 4 March).
+        assert self._deadline(Opschorting(date(2025, 3, 1), date(2025, 3, 5), "x")) == date(2025, 3, 18)
 
     def test_shift_then_extended_to_werkdag(self) -> None:
-        # 17 March + 5 days = Sat 22 March, runs to Monday 24 March.
-        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 10), "x")) == date(2025, 3, 24)
+        # Suspended 6-10 March: 17 March + 5 days = Sat 22 March, runs to Monday 24 March.
+        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 11), "x")) == date(2025, 3, 24)
+
+    def test_day_of_completion_runs_again(self) -> None:
+        # Invited Wed 5 March, completed Wed 12 March: suspended 6-11 March (6 days), not 12 March.
+        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 12), "stukken")) == date(2025, 3, 24)
+        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 13), "stukken")) == date(2025, 3, 24)
+        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 14), "stukken")) == date(2025, 3, 25)
+
+    def test_completed_the_next_day_suspends_nothing(self) -> None:
+        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 6), "stukken")) == date(2025, 3, 17)
+        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 5), "stukken")) == date(2025, 3, 17)
+
+    def test_across_a_month_end(self) -> None:
+        # Aanvraag Mon 27 Jan 2025, 2 weeks: Mon 10 Feb. Invited Fri 31 Jan, completed Mon 3 Feb:
+        # 1 and 2 February are suspended, so the term ends Wed 12 Feb.
+        start = date(2025, 1, 27)
+        assert compute_deadline(start, WMO_BESCHIKKING) == date(2025, 2, 10)
+        o = Opschorting(date(2025, 1, 31), date(2025, 2, 3), "stukken")
+        assert compute_deadline(start, WMO_BESCHIKKING, opschortingen=[o]) == date(2025, 2, 12)
+
+    def test_running_opschorting_moves_the_deadline_every_day(self) -> None:
+        o = Opschorting(date(2025, 3, 5), None, "wacht op stukken")
+        shown = [self._deadline(o, today=date(2025, 3, d)) for d in (6, 7, 8)]
+        assert shown == [date(2025, 3, 18), date(2025, 3, 19), date(2025, 3, 20)]
+        # Completed on 9 March: 6-8 March stay suspended, as the running one showed the day before.
+        assert self._deadline(Opschorting(date(2025, 3, 5), date(2025, 3, 9), "x")) == date(2025, 3, 20)
 
     def test_ending_before_start_refused(self) -> None:
         with pytest.raises(ValueError):

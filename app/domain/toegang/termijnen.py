@@ -252,9 +252,10 @@ def termijn_for(termijnen: Iterable[Termijn], wet: str, stap: str, *, spoed: boo
 
 @dataclass(frozen=True, slots=True)
 class Opschorting:
-    """Awb art. 4:15: the clock stands still from the day after `van` (e.g. the resident was asked to
-    complete the aanvraag) up to and including `tot` (the information arrived). `tot=None` means the
-    opschorting is still running; it then counts up to `today`."""
+    """Awb art. 4:15 lid 1: the clock stands still "met ingang van de dag na" `van` (the resident was
+    invited to complete the aanvraag) "tot de dag waarop" `tot` (the aanvraag was completed, or the period
+    set for it expired unused): the day of completion itself runs again. `tot=None` means the opschorting
+    is still running; today then counts as suspended, so the deadline shown moves every day."""
 
     van: date
     tot: date | None
@@ -265,8 +266,9 @@ class Opschorting:
             raise ValueError(f"opschorting eindigt ({self.tot}) vóór de start ({self.van})")
 
     def einde(self, today: date | None) -> date:
+        """The last suspended day, so that (van, einde] are the suspended days."""
         if self.tot is not None:
-            return self.tot
+            return max(self.van, self.tot - timedelta(days=1))
         if today is None:
             raise ValueError("een lopende opschorting (zonder einddatum) vraagt om 'today'")
         # An open opschorting registered for a future date has not suspended anything yet.
