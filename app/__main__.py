@@ -1,4 +1,4 @@
-"""Command line: `python -m app migrate | seed | serve | users create | audit verify`."""
+"""Command line: `python -m app migrate | seed | serve | users create | audit verify | berichten verwerk`."""
 
 import argparse
 import getpass
@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     uc.add_argument("--password", help="omit to be prompted")
     au = sub.add_parser("audit", help="audit trail").add_subparsers(dest="acmd", required=True)
     au.add_parser("verify", help="verify the hash chain")
+    be = sub.add_parser("berichten", help="iWmo/iJw message traffic with providers").add_subparsers(
+        dest="bcmd", required=True
+    )
+    be.add_parser("verwerk", help="process the inbox (idempotent), then write the outbox")
     args = p.parse_args(argv)
 
     if args.cmd == "migrate":
@@ -97,6 +101,20 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
             print(f"BROKEN at event {res.broken_id}: {res.message} ({res.count} events verified before it)")
             return 1
+        if args.cmd == "berichten":
+            from app.config import get_settings
+            from app.domain.berichten import service as berichten
+            from app.domain.berichten.transport import get_transport
+
+            settings = get_settings()
+            run = berichten.verwerk(session, get_transport(settings))
+            for regel in run.regels:
+                print(regel)
+            print(
+                f"inbox {settings.berichten_inbox}: {run.verwerkt} verwerkt, {run.overgeslagen} al eerder verwerkt; "
+                f"outbox {settings.berichten_outbox}: {run.verzonden} verzonden"
+            )
+            return 0
     return 1
 
 

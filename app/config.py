@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     # Beschikkingen longer than this many months need a supervisor (any PGB too).
     approval_months_threshold: int = 12
     warn_werkdagen: int = 5
+    # Provider messages (iWmo/iJw): a directory transport by default, as the GGK's file connectors use.
+    berichten_transport: str = "map"
+    berichten_outbox: Path = ROOT / "var" / "berichten" / "uit"
+    berichten_inbox: Path = ROOT / "var" / "berichten" / "in"
 
     @property
     def is_production(self) -> bool:

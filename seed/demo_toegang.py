@@ -168,7 +168,7 @@ def load_toegang(session: Session, actors: dict, *, rng: random.Random, today: d
         hhs = _households(session, actor.gebruiker_id)
         rng.shuffle(hhs)
         plan = [
-            "overdue", "soon", "verslag", "wmo_active", "ending", "pgb", "jeugd", "bezwaar", "queue",
+            "overdue", "soon", "verslag", "wmo_active", "ending", "pgb", "jeugd", "bezwaar", "queue", "zin_wacht",
         ] if username == "toegang" else ["soon", "wmo_active", "queue", "overdue", "jeugd"]  # fmt: skip
         for hh, kind in zip(hhs, plan, strict=False):
             if kind == "overdue":
@@ -241,6 +241,23 @@ def load_toegang(session: Session, actors: dict, *, rng: random.Random, today: d
                         )
 
                 scenario(active)
+            elif kind == "zin_wacht" and wmo:
+                # Toegewezen and its WMO301 ready for the provider, who has not reported the start (305) yet.
+                def zin_wacht(hh=hh, a=actor) -> None:  # type: ignore[no-untyped-def]
+                    v = _tot_aanvraag(session, a, hh, today, melding_dagen=45, domein="instrumentele_adl", wet="Wmo")
+                    start = today - timedelta(days=7)
+                    _besluit(
+                        session,
+                        a,
+                        v,
+                        "Wmo",
+                        "Wmo 2015 art. 2.3.5",
+                        [_voorziening(wmo[0], wmo[1], start, start + timedelta(days=365))],
+                        start,
+                        start=False,
+                    )
+
+                scenario(zin_wacht)
             elif kind == "pgb" and wmo:
 
                 def pgb(hh=hh, a=actor) -> None:  # type: ignore[no-untyped-def]

@@ -28,3 +28,13 @@ class Actor:
 
 
 SYSTEM = Actor(gebruiker_id=None, username="systeem", naam="Systeem", rollen=frozenset({"systeem"}))
+
+# The provider message gateway (GGK): applies 305/307 through the same services, audited under this name.
+KOPPELING_ROL = "berichtenverkeer"
+GATEWAY = Actor(
+    gebruiker_id=None,
+    username="berichtenverkeer",
+    naam="Berichtenverkeer (GGK)",
+    rollen=frozenset({KOPPELING_ROL}),
+    kanaal="berichten",
+)

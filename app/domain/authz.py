@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain import audit
-from app.domain.actor import Actor
+from app.domain.actor import KOPPELING_ROL, Actor
 from app.domain.errors import NotAllowed, NotFound
 from app.domain.households.models import Betrokkenheid, BreakTheGlass, Huishouden, Toestemming
 from app.domain.organisation.models import Rol
@@ -27,6 +27,7 @@ class Relatie(StrEnum):
     ANDERS = "anders"
     BREAK_THE_GLASS = "break_the_glass"  # an open break-the-glass of this session
     TOESTEMMING = "toestemming"  # the household consented to this cliëntondersteuner
+    KOPPELING = "koppeling"  # the message gateway, for a toewijzing to the sending provider (checked there)
 
 
 class Handeling(StrEnum):
@@ -65,6 +66,9 @@ MATRIX: dict[str, dict[Relatie, set[Handeling]]] = {
     Rol.AUDITOR: _AUDITOR,
     Rol.CLIENTONDERSTEUNER: _ONDERSTEUNER,
     Rol.BEHEERDER: {},
+    # The gateway reads and writes only what a provider's 305/307 needs; the berichten service has
+    # already matched sender, client and toewijzing before it acts.
+    KOPPELING_ROL: {Relatie.KOPPELING: {W.LEZEN, W.SCHRIJVEN}},
 }
 
 CASEWORK_ROLES = (Rol.TOEGANGSMEDEWERKER, Rol.REGISSEUR, Rol.SUPERVISOR)
@@ -80,6 +84,8 @@ def _active(model: type, dag: date):  # type: ignore[no-untyped-def]
 
 
 def relaties(session: Session, actor: Actor, huishouden: Huishouden) -> set[Relatie]:
+    if actor.heeft(KOPPELING_ROL) and actor.gebruiker_id is None:
+        return {Relatie.KOPPELING}
     if actor.gebruiker_id is None:
         return set()
     dag = clock.today()

@@ -20,6 +20,7 @@ PROVIDERS = (
     "app.domain.toegang.signals",
     "app.domain.plans.signals",
     "app.domain.supervision.signals",
+    "app.domain.berichten.signals",
 )
 
 

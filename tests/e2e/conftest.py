@@ -193,6 +193,24 @@ def _wait_until_up(base_url: str, proc: subprocess.Popen[bytes], log: Path) -> N
     )
 
 
+LIVE_ENV: dict[str, str] = {}
+
+
+def run_cli(args: list[str], timeout: float = 120) -> str:
+    """Run `python -m app <args>` against the live server's database and message directories."""
+    assert LIVE_ENV, "live_server has not started"
+    result = subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=REPO_ROOT,
+        env=LIVE_ENV,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 @pytest.fixture(scope="session")
 def live_server(
     e2e_prerequisites: None, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
@@ -212,7 +230,16 @@ def live_server(
     else:
         database_url = f"sqlite:///{tmp / 'e2e.db'}"
 
-    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PYTHONUNBUFFERED": "1",
+        # The provider message directories of this run, so tests can drop a file and run the CLI.
+        "BERICHTEN_INBOX": str(tmp / "berichten" / "in"),
+        "BERICHTEN_OUTBOX": str(tmp / "berichten" / "uit"),
+    }
+    LIVE_ENV.clear()
+    LIVE_ENV.update(env)
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     stdout_log = tmp / "server.stdout.log"

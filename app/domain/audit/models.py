@@ -16,6 +16,7 @@ ACTIONS = (
     "approve",
     "reject",
     "export",
+    "import",
     "login",
     "login_failed",
     "logout",

@@ -37,6 +37,8 @@ LEVERINGSVORMEN = ("ZIN", "PGB")
 VOORZIENING_STATUSSEN = ("aangevraagd", "toegekend", "actief", "beeindigd", "afgewezen")
 BEZWAAR_STATUSSEN = ("ontvangen", "in_behandeling", "besloten", "ingetrokken")
 BEZWAAR_UITKOMSTEN = ("gegrond", "ongegrond", "deels_gegrond", "niet_ontvankelijk", "ingetrokken")
+# How a start or stop of care reached the toewijzing: typed in by hand, or a provider's 305/307.
+ZORG_VIA = ("handmatig", "bericht")
 
 
 class Ondersteuningsvraag(Timestamps, Versioned, Base):
@@ -252,6 +254,8 @@ class Toewijzing(Timestamps, Base):
     __table_args__ = (
         CheckConstraint("einddatum IS NULL OR einddatum >= ingangsdatum", name="periode"),
         CheckConstraint("volume > 0", name="volume"),
+        CheckConstraint("start_via IS NULL OR " + check_in("start_via", ZORG_VIA), name="start_via"),
+        CheckConstraint("stop_via IS NULL OR " + check_in("stop_via", ZORG_VIA), name="stop_via"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     voorziening_id: Mapped[int] = mapped_column(ForeignKey("maatwerkvoorziening.id"), index=True)
@@ -266,6 +270,8 @@ class Toewijzing(Timestamps, Base):
     start_zorg: Mapped[date | None] = mapped_column(Date)
     stop_zorg: Mapped[date | None] = mapped_column(Date)
     reden_beeindiging: Mapped[str | None] = mapped_column(String(4))
+    start_via: Mapped[str | None] = mapped_column(String(10))
+    stop_via: Mapped[str | None] = mapped_column(String(10))
 
     aanbieder = relationship("Aanbieder", lazy="raise")
 

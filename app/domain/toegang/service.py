@@ -19,6 +19,7 @@ from app.domain import audit, authz
 from app.domain.actor import Actor
 from app.domain.audit.models import AuditEvent
 from app.domain.authz import Handeling
+from app.domain.berichten import uitgaand as berichten_uit
 from app.domain.catalog.models import Aanbieder, Product
 from app.domain.catalog.service import heeft_contract
 from app.domain.codelists import service as codes
@@ -525,6 +526,12 @@ def get_vraag(session: Session, actor: Actor, *, vraag_id: int) -> VraagDetail:
         ),
         kan_schrijven=authz.allowed(actor.rollen, set(rel), Handeling.SCHRIJVEN),
         kan_goedkeuren=actor.heeft(Rol.SUPERVISOR) and authz.allowed(actor.rollen, set(rel), Handeling.GOEDKEUREN),
+        # Provider messages per toewijzing, for the toewijzing part of the page.
+        extra={
+            "berichten": berichten_uit.per_toewijzing(
+                session, [tw.id for b in beschikkingen for vz in b.voorzieningen for tw in vz.toewijzingen]
+            )
+        },
     )
 
 
@@ -1042,6 +1049,7 @@ def finalize_beschikking(session: Session, actor: Actor, *, beschikking_id: int,
                 b.huishouden_id,
                 {"toewijzingnummer": [None, tw.toewijzingnummer], "aanbieder_id": [None, tw.aanbieder_id]},
             )
+            berichten_uit.toewijzing_gewijzigd(session, actor, toewijzing=tw)
     _record(
         session,
         actor,
@@ -1090,8 +1098,12 @@ def _huidige_toewijzing(session: Session, vz: Maatwerkvoorziening) -> Toewijzing
     )
 
 
-def start_zorg(session: Session, actor: Actor, *, voorziening_id: int, data: s.StartZorgIn) -> Maatwerkvoorziening:
-    """The provider started (ZIN: on the toewijzing) or the PGB took effect: the voorziening is actief."""
+def start_zorg(
+    session: Session, actor: Actor, *, voorziening_id: int, data: s.StartZorgIn, via: str = "handmatig"
+) -> Maatwerkvoorziening:
+    """The provider started (ZIN: on the toewijzing) or the PGB took effect: the voorziening is actief.
+
+    `via` is "bericht" when a provider's 305 reports it, "handmatig" when typed in (no connection)."""
     vz = _voorziening(session, actor, voorziening_id, Handeling.SCHRIJVEN)
     if vz.status != "toegekend":
         raise InvalidTransition("Zorg kan alleen starten voor een toegekende voorziening.")
@@ -1102,6 +1114,7 @@ def start_zorg(session: Session, actor: Actor, *, voorziening_id: int, data: s.S
     tw = _huidige_toewijzing(session, vz)
     if tw is not None:
         tw.start_zorg = data.datum
+        tw.start_via = via
     vz.status = "actief"
     session.flush()
     _record(
@@ -1111,7 +1124,7 @@ def start_zorg(session: Session, actor: Actor, *, voorziening_id: int, data: s.S
         "maatwerkvoorziening",
         vz,
         vz.huishouden_id,
-        {"status": ["toegekend", "actief"], "start_zorg": [None, data.datum]},
+        {"status": ["toegekend", "actief"], "start_zorg": [None, data.datum], "via": [None, via]},
     )
     return vz
 
@@ -1121,7 +1134,10 @@ def _reden_beeindiging(session: Session, code: str, veld: str = "reden_beeindigi
         raise ValidationError({veld: "Kies een reden van beëindiging uit de lijst."})
 
 
-def stop_zorg(session: Session, actor: Actor, *, voorziening_id: int, data: s.StopZorgIn) -> Maatwerkvoorziening:
+def stop_zorg(
+    session: Session, actor: Actor, *, voorziening_id: int, data: s.StopZorgIn, via: str = "handmatig"
+) -> Maatwerkvoorziening:
+    """The provider stopped care (307 or by hand, see `start_zorg`): the voorziening is beëindigd."""
     vz = _voorziening(session, actor, voorziening_id, Handeling.SCHRIJVEN)
     if vz.status != "actief":
         raise InvalidTransition("Zorg kan alleen stoppen voor een actieve voorziening.")
@@ -1134,6 +1150,7 @@ def stop_zorg(session: Session, actor: Actor, *, voorziening_id: int, data: s.St
     if tw is not None:
         tw.stop_zorg = data.datum
         tw.reden_beeindiging = data.reden_beeindiging
+        tw.stop_via = via
     vz.status = "beeindigd"
     vz.reden_beeindiging = data.reden_beeindiging
     if vz.einddatum is None or vz.einddatum > data.datum:
@@ -1146,7 +1163,7 @@ def stop_zorg(session: Session, actor: Actor, *, voorziening_id: int, data: s.St
         "maatwerkvoorziening",
         vz,
         vz.huishouden_id,
-        audit.diff(before, audit.snapshot(vz, VOORZIENING_FIELDS)),
+        {**audit.diff(before, audit.snapshot(vz, VOORZIENING_FIELDS)), "via": [None, via]},
     )
     return vz
 
@@ -1177,6 +1194,8 @@ def wijzig_voorziening(
     if tw is not None:
         tw.volume, tw.einddatum, tw.reden_wijziging = vz.volume, vz.einddatum, data.reden_wijziging
     session.flush()
+    if tw is not None:
+        berichten_uit.toewijzing_gewijzigd(session, actor, toewijzing=tw)
     _record(
         session,
         actor,
@@ -1210,7 +1229,11 @@ def beeindig_voorziening(
         tw.reden_beeindiging = data.reden_beeindiging
         if tw.start_zorg is not None and tw.stop_zorg is None:
             tw.stop_zorg = max(data.einddatum, tw.start_zorg)
+            tw.stop_via = "handmatig"
+        tw.reden_wijziging = berichten_uit.reden_wijziging_bij_beeindiging(data.reden_beeindiging)
     session.flush()
+    if tw is not None:
+        berichten_uit.toewijzing_gewijzigd(session, actor, toewijzing=tw)
     _record(
         session,
         actor,
