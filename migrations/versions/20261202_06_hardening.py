@@ -1,7 +1,7 @@
 """hardening: the author of a beschikking (four eyes) and an atomic login-failure counter
 
 Revision ID: 20261202_06
-Revises: 20261123_04
+Revises: 20261202_07
 
 `beschikking.opgesteld_door_id` is filled for existing rows from the audit trail: the actor of the
 `create` event of that beschikking (every beschikking has been created through the service, which
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261202_06"
-down_revision: str | None = "20261123_04"
+down_revision: str | None = "20261202_07"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
