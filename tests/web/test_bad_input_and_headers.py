@@ -201,3 +201,21 @@ class TestHeadersAndCsrf:
         finally:
             monkeypatch.undo()
             get_settings.cache_clear()
+
+
+def test_every_integer_path_parameter_is_bounded() -> None:
+    """A new route with a plain `int` id in its path (web or API) fails here: use PathId."""
+    import annotated_types
+    from fastapi.routing import APIRoute
+
+    from app.main import app
+
+    unbounded = []
+    for route in app.routes:
+        if not isinstance(route, APIRoute):
+            continue
+        for param in route.dependant.path_params:
+            info = param.field_info
+            if info.annotation is int and not any(isinstance(m, annotated_types.Le) for m in info.metadata):
+                unbounded.append(f"{route.path} {param.name}")
+    assert unbounded == []

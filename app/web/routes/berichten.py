@@ -6,14 +6,14 @@ from fastapi.responses import RedirectResponse
 
 from app.domain.berichten import service as svc
 from app.domain.errors import DomainError, ValidationError
-from app.web.deps import CsrfChecked, CurrentActor, DbSession, RawForm, render, savepoint
+from app.web.deps import CsrfChecked, CurrentActor, DbSession, PathId, RawForm, render, savepoint
 from app.web.forms import form_to_dict
 
 router = APIRouter()
 
 
 @router.get("/toewijzingen/{toewijzing_id}", name="berichten_toewijzing")
-def toewijzing(request: Request, session: DbSession, actor: CurrentActor, toewijzing_id: int):
+def toewijzing(request: Request, session: DbSession, actor: CurrentActor, toewijzing_id: PathId):
     d = svc.toewijzing_detail(session, actor, toewijzing_id=toewijzing_id)
     return render(
         request,
@@ -23,7 +23,7 @@ def toewijzing(request: Request, session: DbSession, actor: CurrentActor, toewij
 
 
 @router.get("/berichten/{bericht_id}", name="berichten_bericht")
-def bericht(request: Request, session: DbSession, actor: CurrentActor, bericht_id: int):
+def bericht(request: Request, session: DbSession, actor: CurrentActor, bericht_id: PathId):
     b = svc.bekijk(session, actor, bericht_id=bericht_id)
     return render(request, "berichten/bericht.html", {"title": f"Bericht {b.soort}", "nav_active": "home", "b": b})
 
@@ -39,7 +39,7 @@ def _verzoek_page(request, session, actor, bericht_id: int, *, errors=None, stat
 
 
 @router.get("/berichten/verzoeken/{bericht_id}", name="berichten_verzoek")
-def verzoek(request: Request, session: DbSession, actor: CurrentActor, bericht_id: int):
+def verzoek(request: Request, session: DbSession, actor: CurrentActor, bericht_id: PathId):
     return _verzoek_page(request, session, actor, bericht_id)
 
 
@@ -58,7 +58,7 @@ def _answer(request, session, actor, bericht_id: int, use_case):  # type: ignore
 
 
 @router.post("/berichten/verzoeken/{bericht_id}/honoreren", name="berichten_honoreren", dependencies=[CsrfChecked])
-def honoreren(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, bericht_id: int):
+def honoreren(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, bericht_id: PathId):
     raw = form_to_dict(form_data).get("toewijzing_id") or ""
     tw_id = int(raw) if str(raw).isdigit() else None
     return _answer(
@@ -71,7 +71,7 @@ def honoreren(request: Request, form_data: RawForm, session: DbSession, actor: C
 
 
 @router.post("/berichten/verzoeken/{bericht_id}/afwijzen", name="berichten_afwijzen", dependencies=[CsrfChecked])
-def afwijzen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, bericht_id: int):
+def afwijzen(request: Request, form_data: RawForm, session: DbSession, actor: CurrentActor, bericht_id: PathId):
     reden = str(form_to_dict(form_data).get("reden") or "")
     return _answer(
         request,
